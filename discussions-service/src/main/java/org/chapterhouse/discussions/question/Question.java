@@ -1,0 +1,45 @@
+package org.chapterhouse.discussions.question;
+
+import java.time.Instant;
+import java.util.List;
+import org.chapterhouse.discussions.events.Visibility;
+import org.chapterhouse.support.outbox.OutboxEntry;
+import org.chapterhouse.support.security.Caller;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The question aggregate: the question, its answers, which one is accepted, and the events it raised that are still
+ * waiting to be published.
+ */
+@Document(Questions.COLLECTION)
+record Question(
+        @Id String id,
+        String chapterId,
+        String authorId,
+        String authorName,
+        String title,
+        String body,
+        List<String> tags,
+        Visibility visibility,
+        List<Answer> answers,
+        int answerCount,
+        String acceptedAnswerId,
+        Instant createdAt,
+        Instant lastActivityAt,
+        List<OutboxEntry> outbox) {
+
+    Question {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        answers = answers == null ? List.of() : List.copyOf(answers);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    boolean visibleTo(Caller caller) {
+        return visibility == Visibility.NETWORK || caller.isMemberOf(chapterId) || caller.isStaff();
+    }
+
+    boolean answered() {
+        return acceptedAnswerId != null;
+    }
+}

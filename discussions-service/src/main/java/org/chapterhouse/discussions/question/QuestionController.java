@@ -1,0 +1,122 @@
+package org.chapterhouse.discussions.question;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.chapterhouse.discussions.events.Visibility;
+import org.chapterhouse.support.security.Caller;
+import org.chapterhouse.support.web.ApiProblem;
+import org.chapterhouse.support.web.PageQuery;
+import org.chapterhouse.support.web.PageResponse;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/questions")
+class QuestionController {
+
+    private final QuestionService questions;
+
+    QuestionController(QuestionService questions) {
+        this.questions = questions;
+    }
+
+    record PostQuestion(@NotBlank @Size(min = 10, max = 150) String title,
+                        @NotBlank @Size(max = 20_000) String body,
+                        @NotNull @Size(min = 1, max = 5) List<@NotBlank String> tags,
+                        @NotBlank String chapterId,
+                        Visibility visibility) {
+    }
+
+    record PostAnswer(@NotBlank @Size(max = 20_000) String body) {
+    }
+
+    record AcceptAnswer(@NotBlank String answerId) {
+    }
+
+    record AnswerView(String id, String authorId, String authorName, String body, int score, boolean accepted,
+                      Instant createdAt) {
+        static AnswerView of(Answer a, String acceptedId) {
+            return new AnswerView(a.answerId(), a.authorId(), a.authorName(), a.body(), a.score(),
+                    a.answerId().equals(acceptedId), a.createdAt());
+        }
+    }
+
+    record QuestionView(String id, String chapterId, String authorId, String authorName, String title, String body,
+                        List<String> tags, Visibility visibility, String status, String acceptedAnswerId,
+                        int answerCount, Instant createdAt, Instant lastActivityAt, List<AnswerView> answers) {
+        static QuestionView of(Question q) {
+            return new QuestionView(q.id(), q.chapterId(), q.authorId(), q.authorName(), q.title(), q.body(),
+                    q.tags(), q.visibility(), q.answered() ? "answered" : "unanswered", q.acceptedAnswerId(),
+                    q.answerCount(), q.createdAt(), q.lastActivityAt(),
+                    q.answers().stream().map(a -> AnswerView.of(a, q.acceptedAnswerId())).toList());
+        }
+    }
+
+    record QuestionSummary(String id, String chapterId, String authorId, String authorName, String title,
+                           List<String> tags, Visibility visibility, String status, int answerCount,
+                           Instant createdAt, Instant lastActivityAt) {
+        static QuestionSummary of(Question q) {
+            return new QuestionSummary(q.id(), q.chapterId(), q.authorId(), q.authorName(), q.title(), q.tags(),
+                    q.visibility(), q.answered() ? "answered" : "unanswered", q.answerCount(), q.createdAt(),
+                    q.lastActivityAt());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<QuestionView> post(Caller caller, @Valid @RequestBody PostQuestion request) {
+        Question q = questions.post(caller, request.title(), request.body(), request.tags(), request.chapterId(),
+                request.visibility());
+        return ResponseEntity.created(URI.create("/api/v1/questions/" + q.id())).body(QuestionView.of(q));
+    }
+
+    @GetMapping
+    PageResponse<QuestionSummary> list(Caller caller,
+                                       @RequestParam(required = false) String chapterId,
+                                       @RequestParam(required = false) String tag,
+                                       @RequestParam(required = false) String status,
+                                       @RequestParam(required = false) Boolean mine,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        Boolean answered = switch (status == null ? "" : status) {
+            case "" -> null;
+            case "answered" -> true;
+            case "unanswered" -> false;
+            default -> throw ApiProblem.badRequest("invalid-status", "status must be 'answered' or 'unanswered'");
+        };
+        var filter = new Questions.Filter(chapterId, tag == null ? null : Tags.slug(tag), answered,
+                Boolean.TRUE.equals(mine) ? caller.memberId() : null);
+        PageResponse<Question> result = questions.list(caller, filter, PageQuery.of(page, size));
+        return new PageResponse<>(result.items().stream().map(QuestionSummary::of).toList(), result.page(),
+                result.size(), result.total());
+    }
+
+    @GetMapping("/{id}")
+    QuestionView get(Caller caller, @PathVariable String id) {
+        return QuestionView.of(questions.get(caller, id));
+    }
+
+    @PostMapping("/{id}/answers")
+    ResponseEntity<AnswerView> answer(Caller caller, @PathVariable String id,
+                                      @Valid @RequestBody PostAnswer request) {
+        Answer a = questions.answer(caller, id, request.body());
+        return ResponseEntity.created(URI.create("/api/v1/questions/" + id + "#answer-" + a.answerId()))
+                .body(AnswerView.of(a, null));
+    }
+
+    @PutMapping("/{id}/accepted-answer")
+    QuestionView accept(Caller caller, @PathVariable String id, @Valid @RequestBody AcceptAnswer request) {
+        return QuestionView.of(questions.accept(caller, id, request.answerId()));
+    }
+}
