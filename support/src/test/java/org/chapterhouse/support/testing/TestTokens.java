@@ -36,6 +36,11 @@ public final class TestTokens {
         return sign(KEY, memberId, name, chapters, List.of(roles), Instant.now().plusSeconds(3600));
     }
 
+    /** The public half of the signing key, as the issuer's {@code /.well-known/jwks.json} would serve it. */
+    public static String jwksJson() {
+        return new com.nimbusds.jose.jwk.JWKSet(KEY.toPublicJWK()).toString();
+    }
+
     /** Same claims, but signed by a key the service does not trust. */
     public static String forged(String memberId, Map<String, String> chapters) {
         return sign(STRANGER, memberId, "Forger", chapters, List.of(), Instant.now().plusSeconds(3600));
