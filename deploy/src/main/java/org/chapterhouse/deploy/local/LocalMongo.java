@@ -1,0 +1,38 @@
+package org.chapterhouse.deploy.local;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one-machine default store: the MongoDB wire-protocol server (mongo-java-server) persisting to one H2 file.
+ * Each service uses its own database on it. Stop it with SIGTERM: a clean stop flushes everything (H2 commits about
+ * once a second, so a {@code kill -9} can lose the last second of writes). Not for production: see docs/local-store.md.
+ *
+ * <p>Usage: {@code LocalMongo <host> <port> <data-file>}
+ */
+public final class LocalMongo {
+
+    private LocalMongo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String host = args.length > 0 ? args[0] : "127.0.0.1";
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 27017;
+        Path file = Path.of(args.length > 2 ? args[2] : ".run/data/mongo/chapterhouse.mv");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        H2Backend backend = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(backend);
+        server.bind(host, port);
+        System.out.println("MongoDB wire server listening on " + host + ":" + port + ", data in " + file);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            stopped.countDown();
+            System.out.println("MongoDB wire server stopped cleanly");
+        }));
+        stopped.await();
+    }
+}
