@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chapterhouse.members.events.MemberJoinedChapter;
 import org.chapterhouse.members.events.MemberRegistered;
+import org.chapterhouse.support.testing.EventContracts;
 import org.chapterhouse.support.testing.Http;
 import org.chapterhouse.support.testing.ServiceIntegrationTest;
 import org.chapterhouse.support.testing.TestInfrastructure;
@@ -71,6 +72,8 @@ class RegistrationIT {
                     .filter(r -> id.equals(r.key())).count() == 2);
             List<ConsumerRecord<String, byte[]>> mine = probe.records().stream().filter(r -> id.equals(r.key()))
                     .toList();
+            // what the producer emits validates against its published schema
+            mine.forEach(r -> assertThat(EventContracts.violations(r.topic(), r.value())).as(r.topic()).isEmpty());
             JsonNode registered = JSON.readTree(mine.stream()
                     .filter(r -> r.topic().equals(MemberRegistered.TOPIC)).findFirst().orElseThrow().value());
             assertThat(registered.get("specversion").asString()).isEqualTo("1.0");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.chapterhouse.support.testing.EventContracts;
 import org.chapterhouse.support.testing.EventSender;
 import org.chapterhouse.support.testing.Http;
 import org.chapterhouse.support.testing.ServiceIntegrationTest;
@@ -164,5 +165,26 @@ class NotificationRoutingIT {
         assertThat(http.get("/api/v1/notifications/unread-count", tokenOf(peer)).json().get("count").asLong())
                 .isZero();
         assertThat(http.get("/api/v1/notifications?size=0", tokenOf(peer)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void readsTheProducersGoldenSamples() {
+        // the samples tell one story: Tomás joins Riverside, Ada asks, Tomás answers, Ada accepts his answer
+        String tomas = "b387e8d9-b373-49b4-9a23-bb1ad30211e2";
+        String ada = "9c845881-e39d-475c-8290-2a04ae0fe9c2";
+        for (String topic : List.of(JOINED, QUESTION, ANSWER, ACCEPTED)) {
+            events.sendRaw(topic, "golden", EventContracts.goldenSample(topic));
+        }
+        String tomasToken = TestTokens.token(tomas, "Tomás", Map.of("riverside-homework-club", "MENTOR"));
+        String adaToken = TestTokens.token(ada, "Ada", Map.of("riverside-homework-club", "VOLUNTEER"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                http.get("/api/v1/notifications", tomasToken).json().get("total").asLong() == 2
+                        && http.get("/api/v1/notifications", adaToken).json().get("total").asLong() == 1);
+        List<String> tomasKinds = new java.util.ArrayList<>();
+        http.get("/api/v1/notifications", tomasToken).json().get("items")
+                .forEach(n -> tomasKinds.add(n.get("kind").asString()));
+        assertThat(tomasKinds).containsExactlyInAnyOrder("QUESTION_POSTED", "ANSWER_ACCEPTED");
+        assertThat(http.get("/api/v1/notifications", adaToken).json().get("items").get(0).get("kind").asString())
+                .isEqualTo("ANSWER_POSTED");
     }
 }

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.chapterhouse.stories.events.StoryShared;
 import org.chapterhouse.stories.events.StorySubmitted;
+import org.chapterhouse.support.testing.EventContracts;
 import org.chapterhouse.support.testing.Http;
 import org.chapterhouse.support.testing.ServiceIntegrationTest;
 import org.chapterhouse.support.testing.TestInfrastructure;
@@ -95,6 +96,8 @@ class StoryWorkflowIT {
                     .filter(r -> id.equals(r.key())).count() == 2);
             List<ConsumerRecord<String, byte[]>> mine = probe.records().stream().filter(r -> id.equals(r.key()))
                     .toList();
+            // what the producer emits validates against its published schema
+            mine.forEach(r -> assertThat(EventContracts.violations(r.topic(), r.value())).as(r.topic()).isEmpty());
             ConsumerRecord<String, byte[]> sharedRecord = mine.stream()
                     .filter(r -> r.topic().equals(StoryShared.TOPIC)).findFirst().orElseThrow();
             JsonNode shared = JSON.readTree(sharedRecord.value());

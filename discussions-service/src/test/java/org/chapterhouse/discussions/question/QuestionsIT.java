@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.chapterhouse.discussions.events.AnswerAccepted;
 import org.chapterhouse.discussions.events.AnswerPosted;
 import org.chapterhouse.discussions.events.QuestionPosted;
+import org.chapterhouse.support.testing.EventContracts;
 import org.chapterhouse.support.testing.Http;
 import org.chapterhouse.support.testing.ServiceIntegrationTest;
 import org.chapterhouse.support.testing.TestInfrastructure;
@@ -71,6 +72,8 @@ class QuestionsIT {
                     .anyMatch(r -> id.equals(r.key())));
             JsonNode event = JSON.readTree(probe.records().stream().filter(r -> id.equals(r.key())).findFirst()
                     .orElseThrow().value());
+            assertThat(EventContracts.violations(QuestionPosted.TOPIC, probe.records().stream()
+                    .filter(r -> id.equals(r.key())).findFirst().orElseThrow().value())).isEmpty();
             assertThat(event.get("type").asString()).isEqualTo("org.chapterhouse.discussions.QuestionPosted.v1");
             assertThat(event.get("dataschema").asString())
                     .isEqualTo("https://chapterhouse.example/schemas/discussions/question-posted.v1.json");
@@ -156,6 +159,8 @@ class QuestionsIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> probe.records().stream()
                     .filter(r -> id.equals(r.key())).count() >= 2);
             var mine = probe.records().stream().filter(r -> id.equals(r.key())).toList();
+            // what the producer emits validates against its published schema
+            mine.forEach(r -> assertThat(EventContracts.violations(r.topic(), r.value())).as(r.topic()).isEmpty());
             assertThat(mine).extracting(r -> r.topic()).containsExactly(AnswerPosted.TOPIC, AnswerAccepted.TOPIC);
             JsonNode acceptedEvent = JSON.readTree(mine.get(1).value()).get("data");
             assertThat(acceptedEvent.get("answerAuthorId").asString()).isEqualTo("m-mentor");
