@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +61,9 @@ public final class InboundEvents {
             } catch (DuplicateKeyException concurrent) {
                 // handled twice concurrently: the reaction is idempotent, nothing to do
             }
-            meters.counter(metricPrefix + ".event.consumed", "reaction", name).increment();
+            Object topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
+            meters.counter(metricPrefix + ".event.consumed", "reaction", name, "topic", String.valueOf(topic),
+                    "chapter", String.valueOf(event.chapterid())).increment();
         };
     }
 }

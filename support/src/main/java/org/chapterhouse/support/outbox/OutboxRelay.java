@@ -40,7 +40,8 @@ public final class OutboxRelay implements SmartLifecycle {
     private final JsonMapper json;
     private final OutboxLease lease;
     private final OutboxProperties properties;
-    private final Counter published;
+    private final MeterRegistry meters;
+    private final String metricPrefix;
     private final Counter failed;
     private final AtomicLong pending = new AtomicLong();
     private final Semaphore wakeUp = new Semaphore(0);
@@ -54,7 +55,8 @@ public final class OutboxRelay implements SmartLifecycle {
         this.json = json;
         this.lease = lease;
         this.properties = properties;
-        this.published = meters.counter(metricPrefix + ".event.published");
+        this.meters = meters;
+        this.metricPrefix = metricPrefix;
         this.failed = meters.counter(metricPrefix + ".event.publish.failed");
         meters.gauge(metricPrefix + ".outbox.pending", pending);
     }
@@ -90,7 +92,9 @@ public final class OutboxRelay implements SmartLifecycle {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(p.documentId())),
                     new Update().pull(OutboxEntry.FIELD, new Document("eventId", p.entry().getString("eventId"))),
                     p.collection());
-            published.increment();
+            // per topic and chapter, so operations see each chapter's traffic (chapters are a bounded set)
+            Counter.builder(metricPrefix + ".event.published").tag("topic", p.entry().getString("topic"))
+                    .tag("chapter", String.valueOf(p.entry().getString("chapterId"))).register(meters).increment();
             pending.decrementAndGet();
             sent++;
         }
