@@ -142,5 +142,7 @@ class GatewayIT {
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         var huge = http().post("/api/v1/questions", "{\"body\":\"" + "x".repeat(70_000) + "\"}", token);
         assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.contentType()).startsWith("application/problem+json");
+        assertThat(huge.json().get("type").asString()).endsWith("/payload-too-large");
     }
 }

@@ -35,8 +35,8 @@ class Questions {
                 .named("visibility_activity"));
         indexes.createIndex(new Index().on("tags", Sort.Direction.ASC).on("lastActivityAt", Sort.Direction.DESC)
                 .named("tag_activity"));
-        indexes.createIndex(new Index().on("authorId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
-                .named("author_created"));
+        indexes.createIndex(new Index().on("authorId", Sort.Direction.ASC).on("lastActivityAt", Sort.Direction.DESC)
+                .named("author_activity"));
     }
 
     void insert(Question question) {

@@ -27,8 +27,11 @@ class SigningKeys {
 
     private static final String COLLECTION = "signing_keys";
 
+    private static final long RELOAD_AT_MOST_EVERY_MS = 5_000;
+
     private final MongoTemplate mongo;
     private volatile List<RSAKey> keys;
+    private volatile long loadedAt;
 
     SigningKeys(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -52,6 +55,20 @@ class SigningKeys {
         }
     }
 
+    /**
+     * Reads the keys again, at most every few seconds: another instance may have generated or rotated one (two
+     * instances starting on an empty database each generate a key, and each must accept the other's tokens).
+     *
+     * @return whether the keys were reloaded
+     */
+    boolean reload() {
+        if (System.currentTimeMillis() - loadedAt < RELOAD_AT_MOST_EVERY_MS) {
+            return false;
+        }
+        keys = load();
+        return true;
+    }
+
     RSAKey current() {
         return keys.get(0);
     }
@@ -65,6 +82,7 @@ class SigningKeys {
     }
 
     private List<RSAKey> load() {
+        loadedAt = System.currentTimeMillis();
         return mongo.find(new Query(), Document.class, COLLECTION).stream()
                 .sorted(Comparator.comparing((Document d) -> d.getDate("createdAt")).reversed())
                 .map(d -> {

@@ -20,7 +20,11 @@ class TokenConfiguration {
 
     @Bean
     JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
-        return (selector, context) -> selector.select(keys.all());
+        return (selector, context) -> {
+            var found = selector.select(keys.all());
+            // a key id we do not know yet may be another instance's new key
+            return found.isEmpty() && keys.reload() ? selector.select(keys.all()) : found;
+        };
     }
 
     @Bean

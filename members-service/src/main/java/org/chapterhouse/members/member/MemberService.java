@@ -99,13 +99,16 @@ public class MemberService {
     }
 
     Member changeRole(Caller caller, String chapterId, String memberId, String role) {
-        if (!ChapterRole.ROLES.contains(role)) {
-            throw ApiProblem.badRequest("invalid-role", "role must be one of " + ChapterRole.ROLES);
-        }
         if (!caller.isAdmin() && !caller.isLeadOf(chapterId)) {
             throw ApiProblem.forbidden("Only a lead of this chapter or an ADMIN changes roles in it");
         }
+        if (!ChapterRole.ROLES.contains(role)) {
+            throw ApiProblem.badRequest("invalid-role", "role must be one of " + ChapterRole.ROLES);
+        }
         Member member = get(memberId);
+        if (role.equals(member.chapterRoles().get(chapterId))) {
+            return member; // already so: no change, no event
+        }
         OutboxEntry event = OutboxEntry.of(MemberJoinedChapter.TOPIC, memberId, chapterId,
                 new MemberJoinedChapter(memberId, chapterId, role, member.displayName()));
         if (!members.changeRole(memberId, chapterId, role, event)) {

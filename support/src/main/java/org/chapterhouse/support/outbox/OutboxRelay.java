@@ -75,6 +75,7 @@ public final class OutboxRelay implements SmartLifecycle {
      */
     public int publishPending() {
         if (!lease.tryAcquire()) {
+            pending.set(0); // another instance publishes; its gauge tells
             return 0;
         }
         List<Pending> batch = findPending();
