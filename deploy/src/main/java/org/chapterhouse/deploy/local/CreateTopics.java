@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -63,6 +66,15 @@ public final class CreateTopics {
                             + t.partitions());
                 }
             }
+            // existing topics get the catalogue's retention and cleanup policy (a catalogue change takes effect)
+            Map<ConfigResource, java.util.Collection<AlterConfigOp>> configs = new java.util.HashMap<>();
+            for (Topic t : catalogue) {
+                configs.put(new ConfigResource(ConfigResource.Type.TOPIC, t.name()), List.of(
+                        new AlterConfigOp(new ConfigEntry("retention.ms", t.retentionMs()), AlterConfigOp.OpType.SET),
+                        new AlterConfigOp(new ConfigEntry("cleanup.policy", t.cleanupPolicy()),
+                                AlterConfigOp.OpType.SET)));
+            }
+            admin.incrementalAlterConfigs(configs).all().get();
             System.out.println("Topics: " + catalogue.size() + " in the catalogue, " + missing.size() + " created");
         }
     }
