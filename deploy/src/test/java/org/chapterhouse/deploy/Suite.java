@@ -15,6 +15,8 @@ final class Suite {
     static final int OFFSET = 10_000;
     static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
     static final String MONGO = "mongodb://127.0.0.1:" + (27017 + OFFSET);
+    static final String KAFKA = "127.0.0.1:" + (9092 + OFFSET);
+    static final String ANALYTICS = "http://127.0.0.1:" + (8085 + OFFSET);
     static final String ADMIN_EMAIL = "admin@e2e.chapterhouse.test";
     static final String ADMIN_PASSWORD = "e2e-admin-password";
 

@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.chapterhouse.deploy.local.DemoData;
 import org.chapterhouse.support.testing.Http;
@@ -141,6 +146,44 @@ class SuiteIT {
         assertThat(store.getDatabase("notifications").getCollection("notifications")
                 .countDocuments(new Document("questionId", questionId).append("recipientId", c.peerId())))
                 .isEqualTo(1);
+    }
+
+    /** Whether every partition the group reads has its committed offset at the end of the partition. */
+    static boolean caughtUp(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            if (committed.isEmpty()) {
+                return false;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            return committed.entrySet().stream().allMatch(e -> e.getValue() != null
+                    && e.getValue().offset() >= ends.get(e.getKey()).offset());
+        }
+    }
+
+    @Test
+    void theReferenceSubscriberGivesTheSameFiguresWhenTheStreamIsReplayed() throws Exception {
+        Http analytics = new Http(Suite.ANALYTICS);
+        await().atMost(Duration.ofSeconds(120)).until(() -> caughtUp("analytics-subscriber"));
+        String weekly = analytics.get("/api/v1/analytics/weekly", null).raw();
+        String leaders = analytics.get("/api/v1/analytics/leaders?limit=100", null).raw();
+        JsonNode status = analytics.get("/api/v1/analytics/status", null).json();
+        // the demo network: 6 questions, 3 accepted, 2 stories shared, all read from the stream
+        assertThat(status.get("factsStored").asLong()).isGreaterThan(40);
+        assertThat(weekly).contains("riverside-homework-club").contains("hillside-reading-circle");
+
+        Suite.run("stop", "analytics");
+        Suite.run("replay", "analytics-subscriber");
+        Suite.run("start", "analytics");
+        await().atMost(Duration.ofSeconds(120)).until(() -> caughtUp("analytics-subscriber"));
+
+        assertThat(analytics.get("/api/v1/analytics/weekly", null).raw()).isEqualTo(weekly);
+        assertThat(analytics.get("/api/v1/analytics/leaders?limit=100", null).raw()).isEqualTo(leaders);
+        assertThat(analytics.get("/api/v1/analytics/status", null).json().get("factsStored").asLong())
+                .isEqualTo(status.get("factsStored").asLong());
     }
 
     @Test
