@@ -90,6 +90,14 @@ class NotificationRoutingIT {
         assertThat(n.get("read").asBoolean()).isFalse();
         assertThat(inbox(asker).get("total").asLong()).isZero();
         assertThat(inbox(outsider).get("total").asLong()).isZero();
+
+        // operations see it per topic and chapter, and the group's lag per topic
+        String metrics = http.get("/actuator/prometheus", null).raw();
+        assertThat(metrics.lines().filter(l -> l.startsWith("notifications_event_consumed_total{"))
+                .filter(l -> l.contains("chapter=\"" + chapter + "\""))
+                .filter(l -> l.contains("topic=\"" + QUESTION + "\""))).hasSize(1);
+        assertThat(metrics).contains("spring_cloud_stream_binder_kafka_offset{")
+                .contains("kafka_consumer_fetch_manager_records_lag_max{");
     }
 
     @Test

@@ -81,6 +81,10 @@ class QuestionsIT {
             assertThat(event.get("data").get("authorId").asString()).isEqualTo("m-asker");
             assertThat(event.get("data").has("body")).isFalse();
         }
+        String metrics = http.get("/actuator/prometheus", null).raw();
+        assertThat(metrics.lines().filter(l -> l.startsWith("discussions_event_published_total{"))
+                .filter(l -> l.contains("chapter=\"riverside\"") && l.contains("topic=\"" + QuestionPosted.TOPIC + "\"")))
+                .hasSize(1);
     }
 
     @Test
