@@ -10,6 +10,7 @@ import java.util.List;
 import org.chapterhouse.discussions.events.Visibility;
 import org.chapterhouse.support.security.Caller;
 import org.chapterhouse.support.web.ApiProblem;
+import org.chapterhouse.support.web.Markdown;
 import org.chapterhouse.support.web.PageQuery;
 import org.chapterhouse.support.web.PageResponse;
 import org.springframework.http.ResponseEntity;
@@ -45,20 +46,22 @@ class QuestionController {
     record AcceptAnswer(@NotBlank String answerId) {
     }
 
-    record AnswerView(String id, String authorId, String authorName, String body, int score, boolean accepted,
-                      Instant createdAt) {
+    /** {@code body} is the Markdown as written; {@code bodyHtml} is it rendered and sanitised, safe to embed. */
+    record AnswerView(String id, String authorId, String authorName, String body, String bodyHtml, int score,
+                      boolean accepted, Instant createdAt) {
         static AnswerView of(Answer a, String acceptedId) {
-            return new AnswerView(a.answerId(), a.authorId(), a.authorName(), a.body(), a.score(),
+            return new AnswerView(a.answerId(), a.authorId(), a.authorName(), a.body(), Markdown.toSafeHtml(a.body()),
+                    a.score(),
                     a.answerId().equals(acceptedId), a.createdAt());
         }
     }
 
     record QuestionView(String id, String chapterId, String authorId, String authorName, String title, String body,
-                        List<String> tags, Visibility visibility, String status, String acceptedAnswerId,
+                        String bodyHtml, List<String> tags, Visibility visibility, String status, String acceptedAnswerId,
                         int answerCount, Instant createdAt, Instant lastActivityAt, List<AnswerView> answers) {
         static QuestionView of(Question q) {
             return new QuestionView(q.id(), q.chapterId(), q.authorId(), q.authorName(), q.title(), q.body(),
-                    q.tags(), q.visibility(), q.answered() ? "answered" : "unanswered", q.acceptedAnswerId(),
+                    Markdown.toSafeHtml(q.body()), q.tags(), q.visibility(), q.answered() ? "answered" : "unanswered", q.acceptedAnswerId(),
                     q.answerCount(), q.createdAt(), q.lastActivityAt(),
                     q.answers().stream().map(a -> AnswerView.of(a, q.acceptedAnswerId())).toList());
         }

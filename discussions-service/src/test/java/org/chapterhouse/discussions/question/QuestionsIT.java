@@ -223,6 +223,24 @@ class QuestionsIT {
     }
 
     @Test
+    void servesBodiesAsSanitisedHtmlWithNoScriptHandlerOrScriptUrl() {
+        String xss = "**Tip** <script>alert(1)</script> <img src=x onerror=alert(1)> [a](javascript:alert(1)) "
+                + "[guide](https://example.org/guide)";
+        var posted = http.post("/api/v1/questions", Map.of("title", "Is this markup kept safe for readers?",
+                "body", xss, "tags", List.of("safety"), "chapterId", "riverside"), asker);
+        assertThat(posted.status()).isEqualTo(201);
+        String id = posted.json().get("id").asString();
+        http.post("/api/v1/questions/" + id + "/answers", Map.of("body", xss), mentor);
+        JsonNode q = http.get("/api/v1/questions/" + id, mentor).json();
+        assertThat(q.get("body").asString()).isEqualTo(xss); // the Markdown is kept as written
+        for (String html : List.of(q.get("bodyHtml").asString(), q.get("answers").get(0).get("bodyHtml").asString())) {
+            assertThat(html).contains("<strong>Tip</strong>").doesNotContain("<script").doesNotContain("<img")
+                    .doesNotContainPattern("<[a-z][^>]*\\son[a-z]+\\s*=").doesNotContain("href=\"javascript:")
+                    .containsPattern("<a href=\"https://example.org/guide\" rel=\"(nofollow ugc|ugc nofollow)\"");
+        }
+    }
+
+    @Test
     void rejectsForgedAndExpiredTokens() {
         assertThat(http.get("/api/v1/questions", TestTokens.forged("m-asker", Map.of("riverside", "CHAPTER_LEAD")))
                 .status()).isEqualTo(401);

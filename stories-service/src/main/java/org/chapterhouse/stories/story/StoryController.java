@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.chapterhouse.support.security.Caller;
+import org.chapterhouse.support.web.Markdown;
 import org.chapterhouse.support.web.PageQuery;
 import org.chapterhouse.support.web.PageResponse;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +61,8 @@ class StoryController {
 
     /** A story as its reader sees it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StoryView(String id, String title, String body, StoryKind kind, List<String> tags, String chapterId,
+    /** {@code body} is the Markdown as written; {@code bodyHtml} is it rendered and sanitised, safe to embed. */
+    record StoryView(String id, String title, String body, String bodyHtml, StoryKind kind, List<String> tags, String chapterId,
                      Visibility visibility, boolean featuresMinors, boolean consentOnFile, StoryStatus status,
                      Author author, Instant createdAt, Instant submittedAt, Instant publishedAt, String publishedBy,
                      Review review) {
@@ -69,7 +71,7 @@ class StoryController {
             boolean insider = s.isAuthor(caller) || s.reviewableBy(caller);
             Review review = insider && s.reviewedBy() != null
                     ? new Review(s.reviewComment(), s.reviewedBy(), s.reviewedAt()) : null;
-            return new StoryView(s.id(), s.title(), s.body(), s.kind(), s.tags(), s.chapterId(), s.visibility(),
+            return new StoryView(s.id(), s.title(), s.body(), Markdown.toSafeHtml(s.body()), s.kind(), s.tags(), s.chapterId(), s.visibility(),
                     s.featuresMinors(), s.consentOnFile(), s.status(), new Author(s.authorId(), s.authorName()),
                     s.createdAt(), s.submittedAt(), s.publishedAt(), s.publishedBy(), review);
         }
