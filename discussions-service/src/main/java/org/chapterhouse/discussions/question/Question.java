@@ -2,6 +2,7 @@ package org.chapterhouse.discussions.question;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.chapterhouse.discussions.events.Visibility;
 import org.chapterhouse.support.outbox.OutboxEntry;
 import org.chapterhouse.support.security.Caller;
@@ -25,6 +26,8 @@ record Question(
         List<Answer> answers,
         int answerCount,
         String acceptedAnswerId,
+        int score,
+        Map<String, Integer> votes,
         Instant createdAt,
         Instant lastActivityAt,
         List<OutboxEntry> outbox) {
@@ -32,6 +35,7 @@ record Question(
     Question {
         tags = tags == null ? List.of() : List.copyOf(tags);
         answers = answers == null ? List.of() : List.copyOf(answers);
+        votes = votes == null ? Map.of() : Map.copyOf(votes);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 

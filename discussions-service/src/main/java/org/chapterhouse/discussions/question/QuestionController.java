@@ -48,31 +48,32 @@ class QuestionController {
 
     /** {@code body} is the Markdown as written; {@code bodyHtml} is it rendered and sanitised, safe to embed. */
     record AnswerView(String id, String authorId, String authorName, String body, String bodyHtml, int score,
-                      boolean accepted, Instant createdAt) {
-        static AnswerView of(Answer a, String acceptedId) {
+                      int myVote, boolean accepted, Instant createdAt) {
+        static AnswerView of(Answer a, String acceptedId, Caller caller) {
             return new AnswerView(a.answerId(), a.authorId(), a.authorName(), a.body(), Markdown.toSafeHtml(a.body()),
-                    a.score(),
-                    a.answerId().equals(acceptedId), a.createdAt());
+                    a.score(), Votes.myVote(a.votes(), caller), a.answerId().equals(acceptedId), a.createdAt());
         }
     }
 
     record QuestionView(String id, String chapterId, String authorId, String authorName, String title, String body,
-                        String bodyHtml, List<String> tags, Visibility visibility, String status, String acceptedAnswerId,
-                        int answerCount, Instant createdAt, Instant lastActivityAt, List<AnswerView> answers) {
-        static QuestionView of(Question q) {
+                        String bodyHtml, List<String> tags, Visibility visibility, String status,
+                        String acceptedAnswerId, int score, int myVote, int answerCount, Instant createdAt,
+                        Instant lastActivityAt, List<AnswerView> answers) {
+        static QuestionView of(Question q, Caller caller) {
             return new QuestionView(q.id(), q.chapterId(), q.authorId(), q.authorName(), q.title(), q.body(),
-                    Markdown.toSafeHtml(q.body()), q.tags(), q.visibility(), q.answered() ? "answered" : "unanswered", q.acceptedAnswerId(),
-                    q.answerCount(), q.createdAt(), q.lastActivityAt(),
-                    q.answers().stream().map(a -> AnswerView.of(a, q.acceptedAnswerId())).toList());
+                    Markdown.toSafeHtml(q.body()), q.tags(), q.visibility(), q.answered() ? "answered" : "unanswered",
+                    q.acceptedAnswerId(), q.score(), Votes.myVote(q.votes(), caller), q.answerCount(), q.createdAt(),
+                    q.lastActivityAt(),
+                    q.answers().stream().map(a -> AnswerView.of(a, q.acceptedAnswerId(), caller)).toList());
         }
     }
 
     record QuestionSummary(String id, String chapterId, String authorId, String authorName, String title,
-                           List<String> tags, Visibility visibility, String status, int answerCount,
+                           List<String> tags, Visibility visibility, String status, int score, int answerCount,
                            Instant createdAt, Instant lastActivityAt) {
         static QuestionSummary of(Question q) {
             return new QuestionSummary(q.id(), q.chapterId(), q.authorId(), q.authorName(), q.title(), q.tags(),
-                    q.visibility(), q.answered() ? "answered" : "unanswered", q.answerCount(), q.createdAt(),
+                    q.visibility(), q.answered() ? "answered" : "unanswered", q.score(), q.answerCount(), q.createdAt(),
                     q.lastActivityAt());
         }
     }
@@ -81,7 +82,7 @@ class QuestionController {
     ResponseEntity<QuestionView> post(Caller caller, @Valid @RequestBody PostQuestion request) {
         Question q = questions.post(caller, request.title(), request.body(), request.tags(), request.chapterId(),
                 request.visibility());
-        return ResponseEntity.created(URI.create("/api/v1/questions/" + q.id())).body(QuestionView.of(q));
+        return ResponseEntity.created(URI.create("/api/v1/questions/" + q.id())).body(QuestionView.of(q, caller));
     }
 
     @GetMapping
@@ -107,7 +108,7 @@ class QuestionController {
 
     @GetMapping("/{id}")
     QuestionView get(Caller caller, @PathVariable String id) {
-        return QuestionView.of(questions.get(caller, id));
+        return QuestionView.of(questions.get(caller, id), caller);
     }
 
     @PostMapping("/{id}/answers")
@@ -115,11 +116,11 @@ class QuestionController {
                                       @Valid @RequestBody PostAnswer request) {
         Answer a = questions.answer(caller, id, request.body());
         return ResponseEntity.created(URI.create("/api/v1/questions/" + id + "#answer-" + a.answerId()))
-                .body(AnswerView.of(a, null));
+                .body(AnswerView.of(a, null, caller));
     }
 
     @PutMapping("/{id}/accepted-answer")
     QuestionView accept(Caller caller, @PathVariable String id, @Valid @RequestBody AcceptAnswer request) {
-        return QuestionView.of(questions.accept(caller, id, request.answerId()));
+        return QuestionView.of(questions.accept(caller, id, request.answerId()), caller);
     }
 }

@@ -3,6 +3,7 @@ package org.chapterhouse.discussions.question;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.chapterhouse.discussions.events.AnswerAccepted;
 import org.chapterhouse.discussions.events.AnswerPosted;
@@ -43,7 +44,7 @@ class QuestionService {
         OutboxEntry event = OutboxEntry.of(QuestionPosted.TOPIC, id, chapterId,
                 new QuestionPosted(id, chapterId, caller.memberId(), title.strip(), tags, v));
         Question question = new Question(id, chapterId, caller.memberId(), caller.displayName(), title.strip(), body,
-                tags, v, List.of(), 0, null, now, now, List.of(event));
+                tags, v, List.of(), 0, null, 0, Map.of(), now, now, List.of(event));
         questions.insert(question);
         meters.counter("discussions.question.posted").increment();
         relay.wakeUp();
@@ -63,7 +64,7 @@ class QuestionService {
     Answer answer(Caller caller, String questionId, String body) {
         Question question = get(caller, questionId);
         Answer answer = new Answer(UUID.randomUUID().toString(), caller.memberId(), caller.displayName(), body,
-                Instant.now(), 0);
+                Instant.now(), 0, Map.of());
         OutboxEntry event = OutboxEntry.of(AnswerPosted.TOPIC, questionId, question.chapterId(),
                 new AnswerPosted(questionId, answer.answerId(), question.chapterId(), caller.memberId(),
                         question.authorId(), question.visibility()));

@@ -37,6 +37,7 @@ class Questions {
                 .named("tag_activity"));
         indexes.createIndex(new Index().on("authorId", Sort.Direction.ASC).on("lastActivityAt", Sort.Direction.DESC)
                 .named("author_activity"));
+        indexes.createIndex(new Index().on("answers.answerId", Sort.Direction.ASC).named("answer_id"));
     }
 
     void insert(Question question) {
@@ -96,7 +97,7 @@ class Questions {
     List<Question> list(Query query, PageQuery page) {
         Query q = Query.of(query).with(Sort.by(Sort.Order.desc("lastActivityAt"), Sort.Order.asc("_id")))
                 .skip(page.offset()).limit(page.size());
-        q.fields().exclude("answers", "body", OutboxEntry.FIELD);
+        q.fields().exclude("answers", "body", "votes", OutboxEntry.FIELD);
         return mongo.find(q, Question.class);
     }
 

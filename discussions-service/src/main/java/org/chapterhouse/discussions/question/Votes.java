@@ -1,0 +1,120 @@
+package org.chapterhouse.discussions.question;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.chapterhouse.support.security.Caller;
+import org.chapterhouse.support.web.ApiProblem;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * One vote per member per post, changeable. Each vote is kept in the post's own document beside the score, and a
+ * vote is a compare-and-set of that member's entry with the matching {@code $inc} of the score: one atomic
+ * single-document update, so concurrent votes never lose or double-count one (no transaction needed).
+ */
+@Service
+class Votes {
+
+    record Result(String id, int score, int myVote) {
+    }
+
+    private final MongoTemplate mongo;
+    private final QuestionService questions;
+    private final MeterRegistry meters;
+
+    Votes(MongoTemplate mongo, QuestionService questions, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.questions = questions;
+        this.meters = meters;
+    }
+
+    /** A member id as a field name: {@code .} and {@code $} cannot appear in one (external issuers' ids might). */
+    static String key(String memberId) {
+        return memberId.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    Result onQuestion(Caller caller, String questionId, int value) {
+        check(value);
+        String voter = key(caller.memberId());
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Question q = questions.get(caller, questionId);
+            if (q.authorId().equals(caller.memberId())) {
+                throw ApiProblem.forbidden("You cannot vote on your own question");
+            }
+            Integer old = q.votes().get(voter);
+            if (old != null && old == value) {
+                return new Result(questionId, q.score(), value);
+            }
+            Query unchanged = Query.query(Criteria.where("_id").is(questionId).and("votes." + voter).is(old));
+            Update vote = new Update().set("votes." + voter, value).inc("score", value - (old == null ? 0 : old));
+            if (mongo.updateFirst(unchanged, vote, Question.class).getModifiedCount() == 1) {
+                meters.counter("discussions.vote.cast", "post", "question").increment();
+                return new Result(questionId, q.score() + value - (old == null ? 0 : old), value);
+            }
+        }
+        throw ApiProblem.conflict("concurrent-modification", "Too many votes at once on this post; try again");
+    }
+
+    Result onAnswer(Caller caller, String answerId, int value) {
+        check(value);
+        String voter = key(caller.memberId());
+        Query byAnswer = Query.query(Criteria.where("answers.answerId").is(answerId));
+        byAnswer.fields().include("_id");
+        var holder = mongo.findOne(byAnswer, org.bson.Document.class, Questions.COLLECTION);
+        if (holder == null) {
+            throw ApiProblem.notFound("Answer", answerId);
+        }
+        String questionId = holder.getString("_id");
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Question q;
+            try {
+                q = questions.get(caller, questionId);
+            } catch (ApiProblem hidden) {
+                throw ApiProblem.notFound("Answer", answerId);
+            }
+            int index = indexOf(q, answerId);
+            Answer a = q.answers().get(index);
+            if (a.authorId().equals(caller.memberId())) {
+                throw ApiProblem.forbidden("You cannot vote on your own answer");
+            }
+            Integer old = a.votes().get(voter);
+            if (old != null && old == value) {
+                return new Result(answerId, a.score(), value);
+            }
+            // answers are only ever appended, so the index is stable; the filter re-checks it anyway (no positional
+            // operator: the local wire server cannot combine it with this filter)
+            String at = "answers." + index;
+            Query unchanged = Query.query(Criteria.where("_id").is(questionId).and(at + ".answerId").is(answerId)
+                    .and(at + ".votes." + voter).is(old));
+            Update vote = new Update().set(at + ".votes." + voter, value)
+                    .inc(at + ".score", value - (old == null ? 0 : old));
+            if (mongo.updateFirst(unchanged, vote, Question.class).getModifiedCount() == 1) {
+                meters.counter("discussions.vote.cast", "post", "answer").increment();
+                return new Result(answerId, a.score() + value - (old == null ? 0 : old), value);
+            }
+        }
+        throw ApiProblem.conflict("concurrent-modification", "Too many votes at once on this post; try again");
+    }
+
+    private static int indexOf(Question q, String answerId) {
+        for (int i = 0; i < q.answers().size(); i++) {
+            if (q.answers().get(i).answerId().equals(answerId)) {
+                return i;
+            }
+        }
+        throw ApiProblem.notFound("Answer", answerId);
+    }
+
+    static int myVote(Map<String, Integer> votes, Caller caller) {
+        return caller == null ? 0 : votes.getOrDefault(key(caller.memberId()), 0);
+    }
+
+    private static void check(int value) {
+        if (value != 1 && value != -1) {
+            throw ApiProblem.badRequest("invalid-vote", "value must be 1 or -1");
+        }
+    }
+}
