@@ -91,6 +91,7 @@ class QuestionController {
                                        @RequestParam(required = false) String tag,
                                        @RequestParam(required = false) String status,
                                        @RequestParam(required = false) Boolean mine,
+                                       @RequestParam(required = false) String sort,
                                        @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size) {
         Boolean answered = switch (status == null ? "" : status) {
@@ -101,7 +102,13 @@ class QuestionController {
         };
         var filter = new Questions.Filter(chapterId, tag == null ? null : Tags.slug(tag), answered,
                 Boolean.TRUE.equals(mine) ? caller.memberId() : null);
-        PageResponse<Question> result = questions.list(caller, filter, PageQuery.of(page, size));
+        Questions.Order order = switch (sort == null ? "activity" : sort) {
+            case "activity" -> Questions.Order.ACTIVITY;
+            case "newest" -> Questions.Order.NEWEST;
+            case "votes" -> Questions.Order.VOTES;
+            default -> throw ApiProblem.badRequest("invalid-sort", "sort must be 'activity', 'newest' or 'votes'");
+        };
+        PageResponse<Question> result = questions.list(caller, filter, order, PageQuery.of(page, size));
         return new PageResponse<>(result.items().stream().map(QuestionSummary::of).toList(), result.page(),
                 result.size(), result.total());
     }

@@ -56,9 +56,9 @@ class QuestionService {
                 .orElseThrow(() -> ApiProblem.notFound("Question", id));
     }
 
-    PageResponse<Question> list(Caller caller, Questions.Filter filter, PageQuery page) {
+    PageResponse<Question> list(Caller caller, Questions.Filter filter, Questions.Order order, PageQuery page) {
         Query query = questions.visibleQuery(caller, filter);
-        return PageResponse.of(questions.list(query, page), page, questions.count(query));
+        return PageResponse.of(questions.list(query, order, page), page, questions.count(query));
     }
 
     Answer answer(Caller caller, String questionId, String body) {

@@ -38,6 +38,10 @@ class Questions {
         indexes.createIndex(new Index().on("authorId", Sort.Direction.ASC).on("lastActivityAt", Sort.Direction.DESC)
                 .named("author_activity"));
         indexes.createIndex(new Index().on("answers.answerId", Sort.Direction.ASC).named("answer_id"));
+        indexes.createIndex(new Index().on("chapterId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
+                .named("chapter_newest"));
+        indexes.createIndex(new Index().on("chapterId", Sort.Direction.ASC).on("score", Sort.Direction.DESC)
+                .named("chapter_votes"));
     }
 
     void insert(Question question) {
@@ -72,6 +76,17 @@ class Questions {
     record Filter(String chapterId, String tag, Boolean answered, String authorId) {
     }
 
+    /** How a list is ordered: most recent activity (default), newest first, or best voted first. */
+    enum Order {
+        ACTIVITY("lastActivityAt"), NEWEST("createdAt"), VOTES("score");
+
+        final String field;
+
+        Order(String field) {
+            this.field = field;
+        }
+    }
+
     Query visibleQuery(Caller caller, Filter filter) {
         List<Criteria> all = new ArrayList<>();
         if (!caller.isStaff()) {
@@ -94,8 +109,11 @@ class Questions {
         return all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
     }
 
-    List<Question> list(Query query, PageQuery page) {
-        Query q = Query.of(query).with(Sort.by(Sort.Order.desc("lastActivityAt"), Sort.Order.asc("_id")))
+    List<Question> list(Query query, Order order, PageQuery page) {
+        Sort sort = order == Order.VOTES
+                ? Sort.by(Sort.Order.desc("score"), Sort.Order.desc("lastActivityAt"), Sort.Order.asc("_id"))
+                : Sort.by(Sort.Order.desc(order.field), Sort.Order.asc("_id"));
+        Query q = Query.of(query).with(sort)
                 .skip(page.offset()).limit(page.size());
         q.fields().exclude("answers", "body", "votes", OutboxEntry.FIELD);
         return mongo.find(q, Question.class);

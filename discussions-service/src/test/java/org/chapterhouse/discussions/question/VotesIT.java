@@ -91,6 +91,36 @@ class VotesIT {
     }
 
     @Test
+    void listsByActivityNewestOrVotes() {
+        String chapter = "sort-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String member = TestTokens.token("s-asker", "Sam", Map.of(chapter, "VOLUNTEER"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(http.post("/api/v1/questions", Map.of("title", "Sorting question number " + i, "body", "b",
+                    "tags", List.of("sorting"), "chapterId", chapter), member).json().get("id").asString());
+        }
+        // the oldest gets two up-votes, the middle one an answer (the most recent activity)
+        for (String v : List.of("s-v1", "s-v2")) {
+            assertThat(http.post("/api/v1/questions/" + ids.get(0) + "/votes", Map.of("value", 1),
+                    TestTokens.token(v, v, Map.of(chapter, "VOLUNTEER"))).status()).isEqualTo(200);
+        }
+        http.post("/api/v1/questions/" + ids.get(1) + "/answers", Map.of("body", "an answer"), member);
+        assertThat(order("/api/v1/questions?chapterId=" + chapter + "&sort=votes", member).get(0)).isEqualTo(ids.get(0));
+        List<String> created = new ArrayList<>();
+        http.get("/api/v1/questions?chapterId=" + chapter + "&sort=newest", member).json().get("items")
+                .forEach(i -> created.add(i.get("createdAt").asString()));
+        assertThat(created).hasSize(3).isSortedAccordingTo(java.util.Comparator.<String>naturalOrder().reversed());
+        assertThat(order("/api/v1/questions?chapterId=" + chapter, member).get(0)).isEqualTo(ids.get(1));
+        assertThat(http.get("/api/v1/questions?sort=random", member).status()).isEqualTo(400);
+    }
+
+    List<String> order(String path, String token) {
+        List<String> ids = new ArrayList<>();
+        http.get(path, token).json().get("items").forEach(i -> ids.add(i.get("id").asString()));
+        return ids;
+    }
+
+    @Test
     void refusesSelfVotesBadValuesAndPostsTheVoterCannotSee() {
         String id = ask();
         String answerId = http.post("/api/v1/questions/" + id + "/answers", Map.of("body", "Tag"), mentor)
