@@ -106,10 +106,11 @@ class VotesIT {
         }
         http.post("/api/v1/questions/" + ids.get(1) + "/answers", Map.of("body", "an answer"), member);
         assertThat(order("/api/v1/questions?chapterId=" + chapter + "&sort=votes", member).get(0)).isEqualTo(ids.get(0));
-        List<String> created = new ArrayList<>();
+        List<java.time.Instant> created = new ArrayList<>();
         http.get("/api/v1/questions?chapterId=" + chapter + "&sort=newest", member).json().get("items")
-                .forEach(i -> created.add(i.get("createdAt").asString()));
-        assertThat(created).hasSize(3).isSortedAccordingTo(java.util.Comparator.<String>naturalOrder().reversed());
+                .forEach(i -> created.add(java.time.Instant.parse(i.get("createdAt").asString())));
+        assertThat(created).hasSize(3)
+                .isSortedAccordingTo(java.util.Comparator.<java.time.Instant>naturalOrder().reversed());
         assertThat(order("/api/v1/questions?chapterId=" + chapter, member).get(0)).isEqualTo(ids.get(1));
         assertThat(http.get("/api/v1/questions?sort=random", member).status()).isEqualTo(400);
     }
