@@ -30,12 +30,19 @@ record Question(
         Map<String, Integer> votes,
         Instant createdAt,
         Instant lastActivityAt,
+        int revision,
+        List<Revision> revisions,
         List<OutboxEntry> outbox) {
+
+    /** An earlier state of the question, kept when it is edited (the latest {@value Questions#MAX_REVISIONS}). */
+    record Revision(int revision, String title, String body, List<String> tags, String editedBy, Instant editedAt) {
+    }
 
     Question {
         tags = tags == null ? List.of() : List.copyOf(tags);
         answers = answers == null ? List.of() : List.copyOf(answers);
         votes = votes == null ? Map.of() : Map.copyOf(votes);
+        revisions = revisions == null ? List.of() : List.copyOf(revisions);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 

@@ -3,6 +3,7 @@ package org.chapterhouse.discussions.question;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -13,13 +14,16 @@ import org.chapterhouse.support.web.ApiProblem;
 import org.chapterhouse.support.web.Markdown;
 import org.chapterhouse.support.web.PageQuery;
 import org.chapterhouse.support.web.PageResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -113,9 +117,57 @@ class QuestionController {
                 result.size(), result.total());
     }
 
+    /** The question and its answers; the {@code ETag} is the revision, to send back in {@code If-Match} to edit. */
     @GetMapping("/{id}")
-    QuestionView get(Caller caller, @PathVariable String id) {
-        return QuestionView.of(questions.get(caller, id), caller);
+    ResponseEntity<QuestionView> get(Caller caller, @PathVariable String id) {
+        Question q = questions.get(caller, id);
+        return ResponseEntity.ok().eTag(etag(q)).body(QuestionView.of(q, caller));
+    }
+
+    record EditQuestion(@Size(min = 10, max = 150) String title,
+                        @Size(min = 1, max = 20_000) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+                        String body,
+                        @Size(min = 1, max = 5) List<@NotBlank String> tags) {
+    }
+
+    /** Edits title, body or tags; needs {@code If-Match} with the ETag read (412 when stale, 428 when missing). */
+    @PatchMapping("/{id}")
+    ResponseEntity<QuestionView> edit(Caller caller, @PathVariable String id,
+                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                      @Valid @RequestBody EditQuestion request) {
+        if (request.title() == null && request.body() == null && request.tags() == null) {
+            throw ApiProblem.badRequest("empty-edit", "Send at least one of title, body, tags");
+        }
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match required",
+                    "Send If-Match with the ETag of the question as you read it", null);
+        }
+        int revision;
+        try {
+            revision = Integer.parseInt(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-revision", "Edited meanwhile",
+                    "If-Match does not name a revision of this question", null);
+        }
+        Question q = questions.edit(caller, id, revision, request.title(), request.body(), request.tags());
+        return ResponseEntity.ok().eTag(etag(q)).body(QuestionView.of(q, caller));
+    }
+
+    record RevisionView(int revision, String title, String body, List<String> tags, String editedBy,
+                        Instant replacedAt) {
+    }
+
+    /** Earlier states of the question, newest first. */
+    @GetMapping("/{id}/revisions")
+    List<RevisionView> revisions(Caller caller, @PathVariable String id) {
+        List<Question.Revision> all = new java.util.ArrayList<>(questions.get(caller, id).revisions());
+        java.util.Collections.reverse(all);
+        return all.stream().map(r -> new RevisionView(r.revision(), r.title(), r.body(), r.tags(), r.editedBy(),
+                r.editedAt())).toList();
+    }
+
+    private static String etag(Question q) {
+        return "\"" + q.revision() + "\"";
     }
 
     @PostMapping("/{id}/answers")

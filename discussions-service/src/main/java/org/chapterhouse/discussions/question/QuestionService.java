@@ -44,7 +44,7 @@ class QuestionService {
         OutboxEntry event = OutboxEntry.of(QuestionPosted.TOPIC, id, chapterId,
                 new QuestionPosted(id, chapterId, caller.memberId(), title.strip(), tags, v));
         Question question = new Question(id, chapterId, caller.memberId(), caller.displayName(), title.strip(), body,
-                tags, v, List.of(), 0, null, 0, Map.of(), now, now, List.of(event));
+                tags, v, List.of(), 0, null, 0, Map.of(), now, now, 0, List.of(), List.of(event));
         questions.insert(question);
         meters.counter("discussions.question.posted").increment();
         relay.wakeUp();
@@ -59,6 +59,26 @@ class QuestionService {
     PageResponse<Question> list(Caller caller, Questions.Filter filter, Questions.Order order, PageQuery page) {
         Query query = questions.visibleQuery(caller, filter);
         return PageResponse.of(questions.list(query, order, page), page, questions.count(query));
+    }
+
+    /**
+     * Edits title, body or tags (null leaves a field as it is) if the question is still at {@code expectedRevision}
+     * (optimistic concurrency: a stale edit is refused with 412). The author edits; a lead of the chapter moderates.
+     */
+    Question edit(Caller caller, String id, int expectedRevision, String title, String body, List<String> rawTags) {
+        Question q = get(caller, id);
+        if (!caller.memberId().equals(q.authorId()) && !caller.isLeadOf(q.chapterId())) {
+            throw ApiProblem.forbidden("Only the asker or a lead of the chapter edits a question");
+        }
+        List<String> tags = rawTags == null ? null : Tags.normalise(rawTags);
+        if (!questions.edit(id, expectedRevision, title == null ? null : title.strip(), body, tags,
+                caller.memberId(), Instant.now())) {
+            throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-revision", "Edited meanwhile",
+                    "The question was changed since revision " + expectedRevision + "; reload it and edit again",
+                    null);
+        }
+        meters.counter("discussions.question.edited").increment();
+        return get(caller, id);
     }
 
     Answer answer(Caller caller, String questionId, String body) {

@@ -23,6 +23,7 @@ class Questions {
 
     static final String COLLECTION = "questions";
     static final int MAX_ANSWERS = 200;
+    static final int MAX_REVISIONS = 50;
 
     private final MongoTemplate mongo;
 
@@ -73,6 +74,31 @@ class Questions {
         return mongo.updateFirst(q, u, Question.class).getModifiedCount() == 1;
     }
 
+    /** Compare-and-set on the revision: the edit and the kept earlier state are one atomic update. */
+    boolean edit(String id, int expectedRevision, String title, String body, List<String> tags, String editedBy,
+                 Instant at) {
+        Question current = mongo.findById(id, Question.class);
+        if (current == null || current.revision() != expectedRevision) {
+            return false;
+        }
+        Criteria atRevision = expectedRevision == 0 ? Criteria.where("revision").in(0, null)
+                : Criteria.where("revision").is(expectedRevision);
+        Update u = new Update().inc("revision", 1).set("lastActivityAt", at)
+                .push("revisions").slice(-MAX_REVISIONS).each(new Question.Revision(current.revision(),
+                        current.title(), current.body(), current.tags(), editedBy, at));
+        if (title != null) {
+            u.set("title", title);
+        }
+        if (body != null) {
+            u.set("body", body);
+        }
+        if (tags != null) {
+            u.set("tags", tags);
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)).addCriteria(atRevision), u, Question.class)
+                .getModifiedCount() == 1;
+    }
+
     record Filter(String chapterId, String tag, Boolean answered, String authorId) {
     }
 
@@ -115,7 +141,7 @@ class Questions {
                 : Sort.by(Sort.Order.desc(order.field), Sort.Order.asc("_id"));
         Query q = Query.of(query).with(sort)
                 .skip(page.offset()).limit(page.size());
-        q.fields().exclude("answers", "body", "votes", OutboxEntry.FIELD);
+        q.fields().exclude("answers", "body", "votes", "revisions", OutboxEntry.FIELD);
         return mongo.find(q, Question.class);
     }
 
