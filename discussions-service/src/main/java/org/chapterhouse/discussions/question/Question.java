@@ -26,11 +26,11 @@ record Question(
         List<Answer> answers,
         int answerCount,
         String acceptedAnswerId,
-        int score,
+        Integer score,
         Map<String, Integer> votes,
         Instant createdAt,
         Instant lastActivityAt,
-        int revision,
+        Integer revision,
         List<Revision> revisions,
         List<OutboxEntry> outbox) {
 
@@ -41,6 +41,9 @@ record Question(
     Question {
         tags = tags == null ? List.of() : List.copyOf(tags);
         answers = answers == null ? List.of() : List.copyOf(answers);
+        // fields added after the first release are absent from older documents
+        score = score == null ? 0 : score;
+        revision = revision == null ? 0 : revision;
         votes = votes == null ? Map.of() : Map.copyOf(votes);
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);

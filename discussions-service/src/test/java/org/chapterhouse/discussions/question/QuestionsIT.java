@@ -241,6 +241,28 @@ class QuestionsIT {
     }
 
     @Test
+    void readsQuestionsStoredBeforeVotesAndEditsExisted() {
+        // the shape 0.1.0's first release wrote: no score, votes, revision or revisions
+        String id = java.util.UUID.randomUUID().toString();
+        mongo.getCollection("questions").insertOne(new org.bson.Document("_id", id).append("chapterId", "riverside")
+                .append("authorId", "m-asker").append("authorName", "Asha").append("title", "An old question here")
+                .append("body", "stored long ago").append("tags", List.of("old")).append("visibility", "CHAPTER")
+                .append("answers", List.of(new org.bson.Document("answerId", "a-old").append("authorId", "m-mentor")
+                        .append("body", "old answer").append("createdAt", new java.util.Date()).append("score", 0)))
+                .append("answerCount", 1).append("createdAt", new java.util.Date())
+                .append("lastActivityAt", new java.util.Date()).append("outbox", List.of()));
+        var r = http.get("/api/v1/questions/" + id, mentor);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.json().get("score").asInt()).isZero();
+        assertThat(r.header("ETag")).isEqualTo("\"0\"");
+        assertThat(http.get("/api/v1/questions?chapterId=riverside&size=100", mentor).status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/questions/" + id + "/votes", Map.of("value", 1), mentor).json().get("score")
+                .asInt()).isEqualTo(1);
+        assertThat(http.post("/api/v1/answers/a-old/votes", Map.of("value", 1), lead).json().get("score").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void rejectsForgedAndExpiredTokens() {
         assertThat(http.get("/api/v1/questions", TestTokens.forged("m-asker", Map.of("riverside", "CHAPTER_LEAD")))
                 .status()).isEqualTo(401);
