@@ -71,7 +71,7 @@ class QuestionService {
             throw ApiProblem.forbidden("Only the asker or a lead of the chapter edits a question");
         }
         List<String> tags = rawTags == null ? null : Tags.normalise(rawTags);
-        if (!questions.edit(id, expectedRevision, title == null ? null : title.strip(), body, tags,
+        if (!questions.edit(q, expectedRevision, title == null ? null : title.strip(), body, tags,
                 caller.memberId(), Instant.now())) {
             throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-revision", "Edited meanwhile",
                     "The question was changed since revision " + expectedRevision + "; reload it and edit again",

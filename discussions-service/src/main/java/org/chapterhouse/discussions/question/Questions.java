@@ -75,12 +75,12 @@ class Questions {
     }
 
     /** Compare-and-set on the revision: the edit and the kept earlier state are one atomic update. */
-    boolean edit(String id, int expectedRevision, String title, String body, List<String> tags, String editedBy,
-                 Instant at) {
-        Question current = mongo.findById(id, Question.class);
-        if (current == null || current.revision() != expectedRevision) {
+    boolean edit(Question current, int expectedRevision, String title, String body, List<String> tags,
+                 String editedBy, Instant at) {
+        if (current.revision() != expectedRevision) {
             return false;
         }
+        String id = current.id();
         Criteria atRevision = expectedRevision == 0 ? Criteria.where("revision").in(0, null)
                 : Criteria.where("revision").is(expectedRevision);
         Update u = new Update().inc("revision", 1).set("lastActivityAt", at)

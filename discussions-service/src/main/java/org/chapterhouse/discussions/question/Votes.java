@@ -48,11 +48,9 @@ class Votes {
             if (old != null && old == value) {
                 return new Result(questionId, q.score(), value);
             }
-            Query unchanged = Query.query(Criteria.where("_id").is(questionId).and("votes." + voter).is(old));
-            Update vote = new Update().set("votes." + voter, value).inc("score", value - (old == null ? 0 : old));
-            if (mongo.updateFirst(unchanged, vote, Question.class).getModifiedCount() == 1) {
+            if (compareAndSet(Criteria.where("_id").is(questionId), "", voter, old, value)) {
                 meters.counter("discussions.vote.cast", "post", "question").increment();
-                return new Result(questionId, q.score() + value - (old == null ? 0 : old), value);
+                return new Result(questionId, q.score() + delta(old, value), value);
             }
         }
         throw ApiProblem.conflict("concurrent-modification", "Too many votes at once on this post; try again");
@@ -87,16 +85,27 @@ class Votes {
             // answers are only ever appended, so the index is stable; the filter re-checks it anyway (no positional
             // operator: the local wire server cannot combine it with this filter)
             String at = "answers." + index;
-            Query unchanged = Query.query(Criteria.where("_id").is(questionId).and(at + ".answerId").is(answerId)
-                    .and(at + ".votes." + voter).is(old));
-            Update vote = new Update().set(at + ".votes." + voter, value)
-                    .inc(at + ".score", value - (old == null ? 0 : old));
-            if (mongo.updateFirst(unchanged, vote, Question.class).getModifiedCount() == 1) {
+            if (compareAndSet(Criteria.where("_id").is(questionId).and(at + ".answerId").is(answerId), at + ".",
+                    voter, old, value)) {
                 meters.counter("discussions.vote.cast", "post", "answer").increment();
-                return new Result(answerId, a.score() + value - (old == null ? 0 : old), value);
+                return new Result(answerId, a.score() + delta(old, value), value);
             }
         }
         throw ApiProblem.conflict("concurrent-modification", "Too many votes at once on this post; try again");
+    }
+
+    /**
+     * Sets the voter's entry under {@code prefix} ({@code ""} for the question, {@code "answers.N."} for an answer)
+     * and moves the score beside it, if the entry is still {@code old}; false if someone changed it meanwhile.
+     */
+    private boolean compareAndSet(Criteria post, String prefix, String voter, Integer old, int value) {
+        Query unchanged = Query.query(post.and(prefix + "votes." + voter).is(old));
+        Update vote = new Update().set(prefix + "votes." + voter, value).inc(prefix + "score", delta(old, value));
+        return mongo.updateFirst(unchanged, vote, Question.class).getModifiedCount() == 1;
+    }
+
+    private static int delta(Integer old, int value) {
+        return value - (old == null ? 0 : old);
     }
 
     private static int indexOf(Question q, String answerId) {
