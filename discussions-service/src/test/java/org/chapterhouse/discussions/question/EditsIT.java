@@ -2,10 +2,6 @@ package org.chapterhouse.discussions.question;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +25,6 @@ class EditsIT {
     int port;
 
     Http http;
-    final HttpClient client = HttpClient.newHttpClient();
     final String asker = TestTokens.token("e-asker", "Asha", Map.of("riverside", "VOLUNTEER"));
     final String mentor = TestTokens.token("e-mentor", "Milo", Map.of("riverside", "MENTOR"));
     final String lead = TestTokens.token("e-lead", "Lena", Map.of("riverside", "CHAPTER_LEAD"));
@@ -49,16 +44,10 @@ class EditsIT {
     record Answer(int status, String etag, JsonNode body) {
     }
 
-    Answer patch(String id, String token, String ifMatch, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/questions/" + id))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.headers().firstValue("ETag").orElse(null),
-                tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()));
+    Answer patch(String id, String token, String ifMatch, String json) {
+        var r = http.patch("/api/v1/questions/" + id, json, token,
+                ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+        return new Answer(r.status(), r.header("ETag"), r.json());
     }
 
     @Test
@@ -87,7 +76,7 @@ class EditsIT {
     }
 
     @Test
-    void onlyTheAskerOrALeadOfTheChapterEdits() throws Exception {
+    void onlyTheAskerOrALeadOfTheChapterEdits() {
         String id = ask();
         assertThat(patch(id, mentor, "\"0\"", "{\"body\":\"mentor was here\"}").status()).isEqualTo(403);
         assertThat(patch(id, outsider, "\"0\"", "{\"body\":\"outsider was here\"}").status()).isEqualTo(404);

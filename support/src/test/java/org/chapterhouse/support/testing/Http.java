@@ -44,7 +44,15 @@ public final class Http {
     }
 
     public Response patch(String path, Object body, String token) {
-        return send(request(path, token).method("PATCH", publisher(body)).header("Content-Type", "application/json"));
+        return patch(path, body, token, java.util.Map.of());
+    }
+
+    /** A PATCH with extra request headers (e.g. {@code If-Match}). */
+    public Response patch(String path, Object body, String token, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = request(path, token).method("PATCH", publisher(body))
+                .header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        return send(b);
     }
 
     public Response delete(String path, String token) {
