@@ -32,10 +32,21 @@ record Question(
         Instant lastActivityAt,
         Integer revision,
         List<Revision> revisions,
+        Map<String, String> flags,
+        Integer flagCount,
+        Moderation moderation,
+        Instant changedAt,
         List<OutboxEntry> outbox) {
 
     /** An earlier state of the question, kept when it is edited (the latest {@value Questions#MAX_REVISIONS}). */
     record Revision(int revision, String title, String body, List<String> tags, String editedBy, Instant editedAt) {
+    }
+
+    /**
+     * A moderator's decision on a post: hidden (vanishes for everyone but the chapter's leads and staff) or restored
+     * (visible again, its open flags dismissed).
+     */
+    record Moderation(boolean hidden, String by, Instant at, String note) {
     }
 
     Question {
@@ -46,11 +57,31 @@ record Question(
         revision = revision == null ? 0 : revision;
         votes = votes == null ? Map.of() : Map.copyOf(votes);
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
+        flags = flags == null ? Map.of() : Map.copyOf(flags);
+        flagCount = flagCount == null ? 0 : flagCount;
+        changedAt = changedAt == null ? lastActivityAt : changedAt;
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
     boolean visibleTo(Caller caller) {
+        if (hidden() && !moderatedBy(caller)) {
+            return false;
+        }
         return visibility == Visibility.NETWORK || caller.isMemberOf(chapterId) || caller.isStaff();
+    }
+
+    /** Who moderates this question and its answers: the chapter's leads, and network staff. */
+    boolean moderatedBy(Caller caller) {
+        return caller.isLeadOf(chapterId) || caller.isStaff();
+    }
+
+    boolean hidden() {
+        return moderation != null && moderation.hidden();
+    }
+
+    /** The answers the caller may see: hidden ones only for moderators. */
+    List<Answer> answersFor(Caller caller) {
+        return moderatedBy(caller) ? answers : answers.stream().filter(a -> !a.hidden()).toList();
     }
 
     boolean answered() {

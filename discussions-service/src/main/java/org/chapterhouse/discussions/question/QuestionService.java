@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.chapterhouse.discussions.events.AnswerAccepted;
 import org.chapterhouse.discussions.events.AnswerPosted;
+import org.chapterhouse.discussions.events.ContentFlagged;
+import org.chapterhouse.discussions.events.FlagReason;
 import org.chapterhouse.discussions.events.QuestionPosted;
 import org.chapterhouse.discussions.events.Visibility;
 import org.chapterhouse.support.outbox.OutboxEntry;
@@ -15,19 +17,25 @@ import org.chapterhouse.support.security.Caller;
 import org.chapterhouse.support.web.ApiProblem;
 import org.chapterhouse.support.web.PageQuery;
 import org.chapterhouse.support.web.PageResponse;
-import org.springframework.data.mongodb.core.query.Query;
+import java.nio.charset.StandardCharsets;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 @Service
 class QuestionService {
 
+    /** The name an erased member's posts are shown with. */
+    static final String FORMER_MEMBER = "former member";
+
     private final Questions questions;
+    private final QuestionIndex index;
     private final OutboxRelay relay;
     private final MeterRegistry meters;
 
-    QuestionService(Questions questions, OutboxRelay relay, MeterRegistry meters) {
+    QuestionService(Questions questions, QuestionIndex index, OutboxRelay relay, MeterRegistry meters) {
         this.questions = questions;
+        this.index = index;
         this.relay = relay;
         this.meters = meters;
     }
@@ -44,8 +52,10 @@ class QuestionService {
         OutboxEntry event = OutboxEntry.of(QuestionPosted.TOPIC, id, chapterId,
                 new QuestionPosted(id, chapterId, caller.memberId(), title.strip(), tags, v));
         Question question = new Question(id, chapterId, caller.memberId(), caller.displayName(), title.strip(), body,
-                tags, v, List.of(), 0, null, 0, Map.of(), now, now, 0, List.of(), List.of(event));
+                tags, v, List.of(), 0, null, 0, Map.of(), now, now, 0, List.of(), Map.of(), 0, null, now,
+                List.of(event));
         questions.insert(question);
+        index.indexed(question);
         meters.counter("discussions.question.posted").increment();
         relay.wakeUp();
         return question;
@@ -56,9 +66,21 @@ class QuestionService {
                 .orElseThrow(() -> ApiProblem.notFound("Question", id));
     }
 
-    PageResponse<Question> list(Caller caller, Questions.Filter filter, Questions.Order order, PageQuery page) {
-        Query query = questions.visibleQuery(caller, filter);
-        return PageResponse.of(questions.list(query, order, page), page, questions.count(query));
+    /** Lists and searches come from the search index, which holds only what the caller's list needs. */
+    PageResponse<QuestionIndex.Hit> find(Caller caller, QuestionIndex.Filter filter, String text,
+                                         QuestionIndex.Order order, PageQuery page) {
+        return index.find(caller, filter, text, order, page);
+    }
+
+    List<QuestionIndex.Hit> similar(Caller caller, String title, String body, int limit) {
+        return index.similar(caller, title, body, limit);
+    }
+
+    /** Re-reads a question that was just changed and puts it in the search index. */
+    Question reindexed(String id) {
+        Question q = questions.byId(id).orElseThrow(() -> ApiProblem.notFound("Question", id));
+        index.indexed(q);
+        return q;
     }
 
     /**
@@ -78,18 +100,20 @@ class QuestionService {
                     null);
         }
         meters.counter("discussions.question.edited").increment();
+        reindexed(id);
         return get(caller, id);
     }
 
     Answer answer(Caller caller, String questionId, String body) {
         Question question = get(caller, questionId);
-        Answer answer = new Answer(UUID.randomUUID().toString(), caller.memberId(), caller.displayName(), body,
-                Instant.now(), 0, Map.of());
+        Answer answer = Answer.fresh(UUID.randomUUID().toString(), caller.memberId(), caller.displayName(), body,
+                Instant.now());
         OutboxEntry event = OutboxEntry.of(AnswerPosted.TOPIC, questionId, question.chapterId(),
                 new AnswerPosted(questionId, answer.answerId(), question.chapterId(), caller.memberId(),
                         question.authorId(), question.visibility()));
-        questions.addAnswer(questionId, answer, event).orElseThrow(() -> ApiProblem.conflict("too-many-answers",
-                "This question already has " + Questions.MAX_ANSWERS + " answers"));
+        Question updated = questions.addAnswer(questionId, answer, event).orElseThrow(() -> ApiProblem.conflict(
+                "too-many-answers", "This question already has " + Questions.MAX_ANSWERS + " answers"));
+        index.indexed(updated);
         meters.counter("discussions.answer.posted").increment();
         relay.wakeUp();
         return answer;
@@ -102,7 +126,7 @@ class QuestionService {
             if (!caller.memberId().equals(question.authorId()) && !caller.isLeadOf(question.chapterId())) {
                 throw ApiProblem.forbidden("Only the asker or a lead of the chapter accepts an answer");
             }
-            Answer answer = question.answers().stream().filter(a -> a.answerId().equals(answerId)).findFirst()
+            Answer answer = question.answersFor(caller).stream().filter(a -> a.answerId().equals(answerId)).findFirst()
                     .orElseThrow(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-answer",
                             "Unknown answer", "Answer '" + answerId + "' is not an answer to this question", null));
             if (answerId.equals(question.acceptedAnswerId())) {
@@ -113,13 +137,174 @@ class QuestionService {
                     new AnswerAccepted(questionId, answerId, question.chapterId(), answer.authorId(),
                             caller.memberId(), question.authorId(), question.acceptedAnswerId(),
                             question.visibility()));
+            if (answer.hidden()) {
+                throw ApiProblem.conflict("answer-hidden", "A hidden answer cannot be accepted");
+            }
             if (questions.accept(questionId, question.acceptedAnswerId(), answerId, now, event)) {
                 meters.counter("discussions.answer.accepted").increment();
                 relay.wakeUp();
+                reindexed(questionId);
                 return get(caller, questionId);
             }
             // someone accepted another answer meanwhile: re-read and decide again
         }
         throw ApiProblem.conflict("concurrent-modification", "The accepted answer keeps changing; try again");
+    }
+
+    /** Withdraws the acceptance: the question is unanswered again. Nothing is published (see the service README). */
+    Question unaccept(Caller caller, String questionId) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Question question = get(caller, questionId);
+            if (!caller.memberId().equals(question.authorId()) && !caller.isLeadOf(question.chapterId())) {
+                throw ApiProblem.forbidden("Only the asker or a lead of the chapter withdraws an acceptance");
+            }
+            if (question.acceptedAnswerId() == null) {
+                return question;
+            }
+            if (questions.unaccept(questionId, question.acceptedAnswerId(), Instant.now())) {
+                meters.counter("discussions.answer.unaccepted").increment();
+                reindexed(questionId);
+                return get(caller, questionId);
+            }
+        }
+        throw ApiProblem.conflict("concurrent-modification", "The accepted answer keeps changing; try again");
+    }
+
+    /** Where an answer is: its question (as the caller may see it) and its position there. */
+    record Located(Question question, int index, Answer answer) {
+    }
+
+    String questionOfAnswer(String answerId) {
+        return questions.questionOfAnswer(answerId).orElseThrow(() -> ApiProblem.notFound("Answer", answerId));
+    }
+
+    Located locate(Caller caller, String answerId) {
+        String questionId = questions.questionOfAnswer(answerId)
+                .orElseThrow(() -> ApiProblem.notFound("Answer", answerId));
+        Question q;
+        try {
+            q = get(caller, questionId);
+        } catch (ApiProblem hidden) {
+            throw ApiProblem.notFound("Answer", answerId);
+        }
+        for (int i = 0; i < q.answers().size(); i++) {
+            Answer a = q.answers().get(i);
+            if (a.answerId().equals(answerId)) {
+                if (a.hidden() && !q.moderatedBy(caller)) {
+                    break;
+                }
+                return new Located(q, i, a);
+            }
+        }
+        throw ApiProblem.notFound("Answer", answerId);
+    }
+
+    /** Edits an answer's body if it is still at {@code expectedRevision}: its author, or a lead moderating. */
+    Located editAnswer(Caller caller, String answerId, int expectedRevision, String body) {
+        Located at = locate(caller, answerId);
+        if (!caller.memberId().equals(at.answer().authorId()) && !caller.isLeadOf(at.question().chapterId())) {
+            throw ApiProblem.forbidden("Only the author or a lead of the chapter edits an answer");
+        }
+        if (!questions.editAnswer(at.question().id(), at.index(), at.answer(), expectedRevision, body,
+                caller.memberId(), Instant.now())) {
+            throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-revision", "Edited meanwhile",
+                    "The answer was changed since revision " + expectedRevision + "; reload it and edit again", null);
+        }
+        meters.counter("discussions.answer.edited").increment();
+        reindexed(at.question().id());
+        return locate(caller, answerId);
+    }
+
+    /**
+     * A member flags the question ({@code answerId} null) or one of its answers, once: a second flag by the same
+     * member changes nothing and publishes nothing. True if this was a new flag.
+     */
+    boolean flag(Caller caller, String questionId, String answerId, FlagReason reason) {
+        Question q;
+        String prefix;
+        Criteria post;
+        int flagCount;
+        String authorId;
+        if (answerId == null) {
+            q = get(caller, questionId);
+            prefix = "";
+            post = Criteria.where("_id").is(questionId);
+            flagCount = q.flagCount();
+            authorId = q.authorId();
+        } else {
+            Located at = locate(caller, answerId);
+            q = at.question();
+            prefix = "answers." + at.index() + ".";
+            post = Criteria.where("_id").is(q.id()).and(prefix + "answerId").is(answerId);
+            flagCount = at.answer().flagCount();
+            authorId = at.answer().authorId();
+        }
+        if (authorId.equals(caller.memberId())) {
+            throw ApiProblem.forbidden("You cannot flag your own post");
+        }
+        String flagId = UUID.nameUUIDFromBytes((q.id() + "/" + answerId + "/" + caller.memberId())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        OutboxEntry event = OutboxEntry.of(ContentFlagged.TOPIC, q.id(), q.chapterId(), new ContentFlagged(flagId,
+                q.id(), answerId, q.chapterId(), caller.memberId(), reason, flagCount + 1, q.visibility()));
+        boolean fresh = questions.flag(post, prefix, Votes.key(caller.memberId()), reason.name(), Instant.now(), event);
+        if (fresh) {
+            meters.counter("discussions.content.flagged", "post", answerId == null ? "question" : "answer")
+                    .increment();
+            relay.wakeUp();
+            reindexed(q.id());
+        }
+        return fresh;
+    }
+
+    /** A lead of the chapter (or staff) hides or restores the question or one of its answers. */
+    Question moderate(Caller caller, String questionId, String answerId, boolean hide, String note) {
+        Question q = questions.byId(questionId).orElseThrow(() -> ApiProblem.notFound("Question", questionId));
+        if (!q.moderatedBy(caller)) {
+            // to anyone else a question they cannot moderate might as well not exist
+            if (!q.visibleTo(caller)) {
+                throw ApiProblem.notFound("Question", questionId);
+            }
+            throw ApiProblem.forbidden("Only a lead of the question's chapter, or staff, moderates it");
+        }
+        Criteria post = Criteria.where("_id").is(questionId);
+        String prefix = "";
+        if (answerId != null) {
+            int i = 0;
+            while (i < q.answers().size() && !q.answers().get(i).answerId().equals(answerId)) {
+                i++;
+            }
+            if (i == q.answers().size()) {
+                throw ApiProblem.notFound("Answer", answerId);
+            }
+            prefix = "answers." + i + ".";
+            post = post.and(prefix + "answerId").is(answerId);
+        }
+        questions.moderate(post, prefix, new Question.Moderation(hide, caller.memberId(), Instant.now(), note));
+        meters.counter(hide ? "discussions.post.hidden" : "discussions.post.restored",
+                "post", answerId == null ? "question" : "answer").increment();
+        return reindexed(questionId);
+    }
+
+    /** The moderation queue: questions of the chapters the caller leads (all, for staff) that are flagged or hidden. */
+    List<Question> moderationQueue(Caller caller, String chapterId, String state, int limit) {
+        List<String> led = caller.chapters().entrySet().stream().filter(e -> Caller.LEAD.equals(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        if (chapterId != null && !caller.isStaff() && !led.contains(chapterId)) {
+            throw ApiProblem.forbidden("Only a lead of chapter '" + chapterId + "', or staff, sees its queue");
+        }
+        if (chapterId == null && led.isEmpty() && !caller.isStaff()) {
+            throw ApiProblem.forbidden("The moderation queue is for chapter leads and staff");
+        }
+        List<String> chapters = chapterId != null ? List.of(chapterId) : led;
+        boolean all = chapterId == null && caller.isStaff();
+        return index.awaitingModeration(chapters, all, state, limit).stream().map(questions::byId)
+                .flatMap(java.util.Optional::stream).toList();
+    }
+
+    /** MemberErased: the member's questions and answers stay readable, authored by "former member". */
+    void anonymise(String memberId) {
+        List<String> changed = questions.anonymise(memberId, FORMER_MEMBER, Instant.now());
+        changed.forEach(this::reindexed);
+        meters.counter("discussions.member.anonymised").increment();
     }
 }

@@ -30,19 +30,12 @@ class Questions {
     Questions(MongoTemplate mongo) {
         this.mongo = mongo;
         var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("chapterId", Sort.Direction.ASC).on("lastActivityAt", Sort.Direction.DESC)
-                .named("chapter_activity"));
-        indexes.createIndex(new Index().on("visibility", Sort.Direction.ASC).on("lastActivityAt", Sort.Direction.DESC)
-                .named("visibility_activity"));
-        indexes.createIndex(new Index().on("tags", Sort.Direction.ASC).on("lastActivityAt", Sort.Direction.DESC)
-                .named("tag_activity"));
-        indexes.createIndex(new Index().on("authorId", Sort.Direction.ASC).on("lastActivityAt", Sort.Direction.DESC)
-                .named("author_activity"));
+        indexes.createIndex(new Index().on("authorId", Sort.Direction.ASC).named("author"));
         indexes.createIndex(new Index().on("answers.answerId", Sort.Direction.ASC).named("answer_id"));
-        indexes.createIndex(new Index().on("chapterId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
-                .named("chapter_newest"));
-        indexes.createIndex(new Index().on("chapterId", Sort.Direction.ASC).on("score", Sort.Direction.DESC)
-                .named("chapter_votes"));
+        // lists, searches and tag counts are answered by the search index; the store is asked by id, by author (for
+        // erasure) and by change time (for the index's catch-up)
+        indexes.createIndex(new Index().on("changedAt", Sort.Direction.ASC).named("changed"));
+        indexes.createIndex(new Index().on("answers.authorId", Sort.Direction.ASC).named("answer_author"));
     }
 
     void insert(Question question) {
@@ -53,11 +46,20 @@ class Questions {
         return Optional.ofNullable(mongo.findById(id, Question.class));
     }
 
+    /** The id of the question holding the answer, if there is one. */
+    Optional<String> questionOfAnswer(String answerId) {
+        Query byAnswer = Query.query(Criteria.where("answers.answerId").is(answerId));
+        byAnswer.fields().include("_id");
+        return Optional.ofNullable(mongo.findOne(byAnswer, org.bson.Document.class, COLLECTION))
+                .map(d -> d.getString("_id"));
+    }
+
     /** Appends an answer and its event unless the question is full; the updated question, or empty. */
     Optional<Question> addAnswer(String questionId, Answer answer, OutboxEntry event) {
         Query q = Query.query(Criteria.where("_id").is(questionId).and("answerCount").lt(MAX_ANSWERS));
         Update u = new Update().push("answers", answer).inc("answerCount", 1)
-                .set("lastActivityAt", answer.createdAt()).push(OutboxEntry.FIELD, event);
+                .set("lastActivityAt", answer.createdAt()).set("changedAt", answer.createdAt())
+                .push(OutboxEntry.FIELD, event);
         return Optional.ofNullable(mongo.findAndModify(q, u, FindAndModifyOptions.options().returnNew(true),
                 Question.class));
     }
@@ -69,9 +71,84 @@ class Questions {
     boolean accept(String questionId, String expectedCurrent, String answerId, Instant at, OutboxEntry event) {
         Query q = Query.query(Criteria.where("_id").is(questionId).and("acceptedAnswerId").is(expectedCurrent)
                 .and("answers.answerId").is(answerId));
-        Update u = new Update().set("acceptedAnswerId", answerId).set("lastActivityAt", at)
+        Update u = new Update().set("acceptedAnswerId", answerId).set("lastActivityAt", at).set("changedAt", at)
                 .push(OutboxEntry.FIELD, event);
         return mongo.updateFirst(q, u, Question.class).getModifiedCount() == 1;
+    }
+
+    /** Withdraws the acceptance of {@code expectedCurrent} (compare-and-set); false if it changed meanwhile. */
+    boolean unaccept(String questionId, String expectedCurrent, Instant at) {
+        Query q = Query.query(Criteria.where("_id").is(questionId).and("acceptedAnswerId").is(expectedCurrent));
+        Update u = new Update().set("acceptedAnswerId", null).set("changedAt", at);
+        return mongo.updateFirst(q, u, Question.class).getModifiedCount() == 1;
+    }
+
+    /**
+     * Edits the body of the answer at {@code index} if it is still that answer at {@code expectedRevision}; the
+     * earlier body is kept in the answer's history. False if it changed meanwhile.
+     */
+    boolean editAnswer(String questionId, int index, Answer current, int expectedRevision, String body,
+                       String editedBy, Instant at) {
+        if (current.revision() != expectedRevision) {
+            return false;
+        }
+        String a = "answers." + index + ".";
+        Criteria atRevision = expectedRevision == 0 ? Criteria.where(a + "revision").in(0, null)
+                : Criteria.where(a + "revision").is(expectedRevision);
+        Query q = Query.query(Criteria.where("_id").is(questionId).and(a + "answerId").is(current.answerId()))
+                .addCriteria(atRevision);
+        Update u = new Update().set(a + "body", body).inc(a + "revision", 1).set(a + "editedAt", at)
+                .set("changedAt", at).push(a + "revisions").slice(-MAX_REVISIONS)
+                .each(new Answer.Revision(current.revision(), current.body(), editedBy, at));
+        return mongo.updateFirst(q, u, Question.class).getModifiedCount() == 1;
+    }
+
+    /**
+     * Records a member's flag on the question ({@code prefix ""}) or on the answer at {@code answers.N.} with its
+     * event, once per member: false if this member had already flagged the post.
+     */
+    boolean flag(Criteria post, String prefix, String flagger, String reason, Instant at, OutboxEntry event) {
+        Query notYet = Query.query(post.and(prefix + "flags." + flagger).is(null));
+        Update u = new Update().set(prefix + "flags." + flagger, reason).inc(prefix + "flagCount", 1)
+                .set("changedAt", at).push(OutboxEntry.FIELD, event);
+        return mongo.updateFirst(notYet, u, Question.class).getModifiedCount() == 1;
+    }
+
+    /** Hides or restores the question ({@code prefix ""}) or the answer at {@code answers.N.}; restoring clears flags. */
+    boolean moderate(Criteria post, String prefix, Question.Moderation decision) {
+        Update u = new Update().set(prefix + "moderation", decision).set("changedAt", decision.at());
+        if (!decision.hidden()) {
+            u.unset(prefix + "flags").set(prefix + "flagCount", 0);
+        }
+        return mongo.updateFirst(Query.query(post), u, Question.class).getModifiedCount() == 1;
+    }
+
+    /** Replaces an erased member's name on their questions and answers; the ids of the changed questions. */
+    List<String> anonymise(String memberId, String replacement, Instant at) {
+        Query asked = Query.query(Criteria.where("authorId").is(memberId));
+        List<String> changed = new ArrayList<>();
+        Query ids = Query.of(asked);
+        ids.fields().include("_id");
+        mongo.find(ids, org.bson.Document.class, COLLECTION).forEach(d -> changed.add(d.getString("_id")));
+        mongo.updateMulti(asked, new Update().set("authorName", replacement).set("changedAt", at), Question.class);
+        Query answered = Query.query(Criteria.where("answers.authorId").is(memberId));
+        for (Question q : mongo.find(answered, Question.class)) {
+            for (int i = 0; i < q.answers().size(); i++) {
+                if (memberId.equals(q.answers().get(i).authorId())) {
+                    String a = "answers." + i + ".";
+                    mongo.updateFirst(Query.query(Criteria.where("_id").is(q.id()).and(a + "authorId").is(memberId)),
+                            new Update().set(a + "authorName", replacement).set("changedAt", at), Question.class);
+                }
+            }
+            changed.add(q.id());
+        }
+        return changed;
+    }
+
+    /** Marks a question changed (for the search index) without changing what it says, e.g. after a vote. */
+    void touch(String questionId, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(questionId)), new Update().set("changedAt", at),
+                Question.class);
     }
 
     /** Compare-and-set on the revision: the edit and the kept earlier state are one atomic update. */
@@ -83,7 +160,7 @@ class Questions {
         String id = current.id();
         Criteria atRevision = expectedRevision == 0 ? Criteria.where("revision").in(0, null)
                 : Criteria.where("revision").is(expectedRevision);
-        Update u = new Update().inc("revision", 1).set("lastActivityAt", at)
+        Update u = new Update().inc("revision", 1).set("lastActivityAt", at).set("changedAt", at)
                 .push("revisions").slice(-MAX_REVISIONS).each(new Question.Revision(current.revision(),
                         current.title(), current.body(), current.tags(), editedBy, at));
         if (title != null) {
@@ -99,53 +176,7 @@ class Questions {
                 .getModifiedCount() == 1;
     }
 
-    record Filter(String chapterId, String tag, Boolean answered, String authorId) {
-    }
-
-    /** How a list is ordered: most recent activity (default), newest first, or best voted first. */
-    enum Order {
-        ACTIVITY("lastActivityAt"), NEWEST("createdAt"), VOTES("score");
-
-        final String field;
-
-        Order(String field) {
-            this.field = field;
-        }
-    }
-
-    Query visibleQuery(Caller caller, Filter filter) {
-        List<Criteria> all = new ArrayList<>();
-        if (!caller.isStaff()) {
-            all.add(new Criteria().orOperator(Criteria.where("visibility").is(Visibility.NETWORK),
-                    Criteria.where("chapterId").in(caller.chapterIds())));
-        }
-        if (filter.chapterId() != null) {
-            all.add(Criteria.where("chapterId").is(filter.chapterId()));
-        }
-        if (filter.tag() != null) {
-            all.add(Criteria.where("tags").is(filter.tag()));
-        }
-        if (filter.answered() != null) {
-            all.add(filter.answered() ? Criteria.where("acceptedAnswerId").ne(null)
-                    : Criteria.where("acceptedAnswerId").is(null));
-        }
-        if (filter.authorId() != null) {
-            all.add(Criteria.where("authorId").is(filter.authorId()));
-        }
-        return all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
-    }
-
-    List<Question> list(Query query, Order order, PageQuery page) {
-        Sort sort = order == Order.VOTES
-                ? Sort.by(Sort.Order.desc("score"), Sort.Order.desc("lastActivityAt"), Sort.Order.asc("_id"))
-                : Sort.by(Sort.Order.desc(order.field), Sort.Order.asc("_id"));
-        Query q = Query.of(query).with(sort)
-                .skip(page.offset()).limit(page.size());
-        q.fields().exclude("answers", "body", "votes", "revisions", OutboxEntry.FIELD);
-        return mongo.find(q, Question.class);
-    }
-
-    long count(Query query) {
-        return mongo.count(Query.of(query), Question.class);
+    long count() {
+        return mongo.count(new Query(), Question.class);
     }
 }

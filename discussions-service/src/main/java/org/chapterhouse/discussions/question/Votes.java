@@ -50,6 +50,7 @@ class Votes {
             }
             if (compareAndSet(Criteria.where("_id").is(questionId), "", voter, old, value)) {
                 meters.counter("discussions.vote.cast", "post", "question").increment();
+                questions.reindexed(questionId);
                 return new Result(questionId, q.score() + delta(old, value), value);
             }
         }
@@ -59,22 +60,9 @@ class Votes {
     Result onAnswer(Caller caller, String answerId, int value) {
         check(value);
         String voter = key(caller.memberId());
-        Query byAnswer = Query.query(Criteria.where("answers.answerId").is(answerId));
-        byAnswer.fields().include("_id");
-        var holder = mongo.findOne(byAnswer, org.bson.Document.class, Questions.COLLECTION);
-        if (holder == null) {
-            throw ApiProblem.notFound("Answer", answerId);
-        }
-        String questionId = holder.getString("_id");
         for (int attempt = 0; attempt < 20; attempt++) {
-            Question q;
-            try {
-                q = questions.get(caller, questionId);
-            } catch (ApiProblem hidden) {
-                throw ApiProblem.notFound("Answer", answerId);
-            }
-            int index = indexOf(q, answerId);
-            Answer a = q.answers().get(index);
+            QuestionService.Located at = questions.locate(caller, answerId);
+            Answer a = at.answer();
             if (a.authorId().equals(caller.memberId())) {
                 throw ApiProblem.forbidden("You cannot vote on your own answer");
             }
@@ -84,9 +72,10 @@ class Votes {
             }
             // answers are only ever appended, so the index is stable; the filter re-checks it anyway (no positional
             // operator: the local wire server cannot combine it with this filter)
-            String at = "answers." + index;
-            if (compareAndSet(Criteria.where("_id").is(questionId).and(at + ".answerId").is(answerId), at + ".",
-                    voter, old, value)) {
+            String prefix = "answers." + at.index();
+            String questionId = at.question().id();
+            if (compareAndSet(Criteria.where("_id").is(questionId).and(prefix + ".answerId").is(answerId),
+                    prefix + ".", voter, old, value)) {
                 meters.counter("discussions.vote.cast", "post", "answer").increment();
                 return new Result(answerId, a.score() + delta(old, value), value);
             }
@@ -100,21 +89,13 @@ class Votes {
      */
     private boolean compareAndSet(Criteria post, String prefix, String voter, Integer old, int value) {
         Query unchanged = Query.query(post.and(prefix + "votes." + voter).is(old));
-        Update vote = new Update().set(prefix + "votes." + voter, value).inc(prefix + "score", delta(old, value));
+        Update vote = new Update().set(prefix + "votes." + voter, value).inc(prefix + "score", delta(old, value))
+                .set("changedAt", java.time.Instant.now());
         return mongo.updateFirst(unchanged, vote, Question.class).getModifiedCount() == 1;
     }
 
     private static int delta(Integer old, int value) {
         return value - (old == null ? 0 : old);
-    }
-
-    private static int indexOf(Question q, String answerId) {
-        for (int i = 0; i < q.answers().size(); i++) {
-            if (q.answers().get(i).answerId().equals(answerId)) {
-                return i;
-            }
-        }
-        throw ApiProblem.notFound("Answer", answerId);
     }
 
     static int myVote(Map<String, Integer> votes, Caller caller) {
