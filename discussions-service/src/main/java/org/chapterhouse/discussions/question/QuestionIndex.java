@@ -106,6 +106,12 @@ class QuestionIndex implements DisposableBean {
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicLong watermark = new AtomicLong();
     private final Timer searchTimer;
+    /**
+     * The change time of what the index holds per question, so that a slower reader (the poll) never replaces a
+     * newer state another path has already indexed.
+     */
+    private final Map<String, Long> versions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Object writes = new Object();
 
     QuestionIndex(MongoTemplate mongo, SearchProperties properties, MeterRegistry meters) throws IOException {
         this.mongo = mongo;
@@ -168,15 +174,17 @@ class QuestionIndex implements DisposableBean {
         }
         long started = System.currentTimeMillis();
         try {
-            writer.deleteAll();
+            synchronized (writes) {
+                writer.deleteAll();
+                versions.clear();
+            }
             int count = 0;
             org.springframework.data.mongodb.core.query.Query all = new org.springframework.data.mongodb.core.query.Query();
             all.fields().exclude("votes", "revisions", OutboxEntry.FIELD, "flags", "answers.votes",
                     "answers.revisions", "answers.flags");
             try (Stream<Question> stream = mongo.stream(all, Question.class)) {
                 for (var it = stream.iterator(); it.hasNext(); ) {
-                    Question q = it.next();
-                    writer.updateDocument(new Term("id", q.id()), document(q));
+                    put(it.next());
                     count++;
                 }
             }
@@ -207,7 +215,7 @@ class QuestionIndex implements DisposableBean {
             List<Question> batch = mongo.find(changed, Question.class);
             long newest = watermark.get();
             for (Question q : batch) {
-                writer.updateDocument(new Term("id", q.id()), document(q));
+                put(q);
                 newest = Math.max(newest, q.changedAt().toEpochMilli());
             }
             if (!batch.isEmpty()) {
@@ -222,11 +230,23 @@ class QuestionIndex implements DisposableBean {
     /** Indexes a question the caller has just written, so that the writer's next list or search shows it. */
     void indexed(Question q) {
         try {
-            writer.updateDocument(new Term("id", q.id()), document(q));
+            put(q);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             // the poll catches up with it; the write itself is safe in the store
             log.warn("Could not index question {} at once", q.id(), e);
+        }
+    }
+
+    private void put(Question q) throws IOException {
+        long version = q.changedAt().toEpochMilli();
+        synchronized (writes) {
+            Long held = versions.get(q.id());
+            if (held != null && held > version) {
+                return;
+            }
+            writer.updateDocument(new Term("id", q.id()), document(q));
+            versions.put(q.id(), version);
         }
     }
 
