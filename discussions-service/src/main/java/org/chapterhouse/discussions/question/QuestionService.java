@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.chapterhouse.discussions.events.AnswerAccepted;
 import org.chapterhouse.discussions.events.AnswerPosted;
+import org.chapterhouse.discussions.events.AnswerUnaccepted;
 import org.chapterhouse.discussions.events.ContentFlagged;
 import org.chapterhouse.discussions.events.FlagReason;
 import org.chapterhouse.discussions.events.QuestionPosted;
@@ -151,7 +152,7 @@ class QuestionService {
         throw ApiProblem.conflict("concurrent-modification", "The accepted answer keeps changing; try again");
     }
 
-    /** Withdraws the acceptance: the question is unanswered again. Nothing is published (see the service README). */
+    /** Withdraws the acceptance: the question is unanswered again, and AnswerUnaccepted is published. */
     Question unaccept(Caller caller, String questionId) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Question question = get(caller, questionId);
@@ -161,8 +162,15 @@ class QuestionService {
             if (question.acceptedAnswerId() == null) {
                 return question;
             }
-            if (questions.unaccept(questionId, question.acceptedAnswerId(), Instant.now())) {
+            String withdrawn = question.acceptedAnswerId();
+            String answerAuthor = question.answers().stream().filter(a -> a.answerId().equals(withdrawn))
+                    .map(Answer::authorId).findFirst().orElseThrow();
+            OutboxEntry event = OutboxEntry.of(AnswerUnaccepted.TOPIC, questionId, question.chapterId(),
+                    new AnswerUnaccepted(questionId, withdrawn, question.chapterId(), answerAuthor, caller.memberId(),
+                            question.visibility()));
+            if (questions.unaccept(questionId, withdrawn, Instant.now(), event)) {
                 meters.counter("discussions.answer.unaccepted").increment();
+                relay.wakeUp();
                 reindexed(questionId);
                 return get(caller, questionId);
             }

@@ -77,9 +77,9 @@ class Questions {
     }
 
     /** Withdraws the acceptance of {@code expectedCurrent} (compare-and-set); false if it changed meanwhile. */
-    boolean unaccept(String questionId, String expectedCurrent, Instant at) {
+    boolean unaccept(String questionId, String expectedCurrent, Instant at, OutboxEntry event) {
         Query q = Query.query(Criteria.where("_id").is(questionId).and("acceptedAnswerId").is(expectedCurrent));
-        Update u = new Update().set("acceptedAnswerId", null).set("changedAt", at);
+        Update u = new Update().set("acceptedAnswerId", null).set("changedAt", at).push(OutboxEntry.FIELD, event);
         return mongo.updateFirst(q, u, Question.class).getModifiedCount() == 1;
     }
 

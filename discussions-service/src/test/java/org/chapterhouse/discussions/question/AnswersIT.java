@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.chapterhouse.discussions.events.AnswerUnaccepted;
+import org.chapterhouse.support.testing.EventContracts;
 import org.chapterhouse.support.testing.EventSender;
+import org.chapterhouse.support.testing.TopicProbe;
 import org.chapterhouse.support.testing.Http;
 import org.chapterhouse.support.testing.ServiceIntegrationTest;
 import org.chapterhouse.support.testing.TestInfrastructure;
@@ -97,6 +100,14 @@ class AnswersIT {
 
         var withdrawn = http.delete("/api/v1/questions/" + q + "/accepted-answer", asker);
         assertThat(withdrawn.status()).as(withdrawn.raw()).isEqualTo(200);
+        try (TopicProbe probe = new TopicProbe(TestInfrastructure.kafkaBootstrapServers(), AnswerUnaccepted.TOPIC)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.records().stream()
+                    .anyMatch(r -> q.equals(r.key())));
+            var record = probe.records().stream().filter(r -> q.equals(r.key())).findFirst().orElseThrow();
+            assertThat(EventContracts.violations(AnswerUnaccepted.TOPIC, record.value())).isEmpty();
+            assertThat(new String(record.value())).contains("\"withdrawnBy\":\"an-asker\"")
+                    .contains("\"answerId\":\"" + a + "\"");
+        }
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("unanswered");
         assertThat(withdrawn.json().get("acceptedAnswerId").isNull()).isTrue();
         assertThat(http.get("/api/v1/questions?chapterId=" + chapter + "&status=unanswered", asker).raw())
