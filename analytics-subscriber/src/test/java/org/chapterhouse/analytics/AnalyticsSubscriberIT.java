@@ -56,7 +56,10 @@ class AnalyticsSubscriberIT {
     static final String ANSWER = "discussions.answer-posted.v1";
     static final String ACCEPTED = "discussions.answer-accepted.v1";
     static final String SHARED = "stories.story-shared.v1";
-    static final List<String> TOPICS = List.of(REGISTERED, JOINED, QUESTION, ANSWER, ACCEPTED, SHARED);
+    static final String ERASED = "members.member-erased.v1";
+    static final String UNACCEPTED = "discussions.answer-unaccepted.v1";
+    static final List<String> TOPICS = List.of(REGISTERED, JOINED, QUESTION, ANSWER, ACCEPTED, SHARED, ERASED,
+            UNACCEPTED);
 
     static final String RIVER = "riverside-homework-club";
     static final String HILL = "hillside-reading-circle";
@@ -97,6 +100,9 @@ class AnalyticsSubscriberIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @Value("${chapterhouse.analytics.group}")
     String group;
@@ -375,6 +381,27 @@ class AnalyticsSubscriberIT {
         assertThat(count("analytics.event.ingested", "outcome", "new")).isEqualTo(EVENTS);
         assertThat(count("analytics.event.skipped", "reason", "not-json")).isGreaterThanOrEqualTo(4.0);
         assertThat(figures()).isEqualTo(first);
+
+        // erasure: the top leader is erased; their name leaves every fact and they leave the ranking
+        String leader = "omar"; // the top leader of EXPECTED_LEADERS
+        publish(ERASED, "org.chapterhouse.members.MemberErased.v1", leader, null, "2026-12-09T10:00:00Z",
+                Map.of("memberId", leader, "erasedAt", "2026-12-09T10:00:00Z"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("/api/v1/analytics/leaders").toString()).doesNotContain("\"omar\"")
+                        .doesNotContain("Omar Haddad").contains("tomas"));
+        assertThat(mongo.getCollection("facts").countDocuments(com.mongodb.client.model.Filters.and(
+                com.mongodb.client.model.Filters.eq("memberId", leader),
+                com.mongodb.client.model.Filters.exists("displayName")))).isZero();
+        // a redelivery of their registration after the erasure brings no name back
+        for (Sent record : List.copyOf(sent)) {
+            if (record.topic().equals(REGISTERED) && leader.equals(record.key())) {
+                send(record);
+            }
+        }
+        awaitGroupCaughtUp();
+        assertThat(mongo.getCollection("facts").countDocuments(com.mongodb.client.model.Filters.and(
+                com.mongodb.client.model.Filters.eq("memberId", leader),
+                com.mongodb.client.model.Filters.exists("displayName")))).isZero();
     }
 
     @Test

@@ -62,6 +62,18 @@ public record Fact(String id, FactType type, String chapterId, Instant time,
                 answerAuthorId, acceptedBy, questionAuthorId, null, null);
     }
 
+    /** The acceptance of an answer was withdrawn ({@code acceptedBy} holds who withdrew it). */
+    public static Fact answerUnaccepted(String id, Instant time, String chapterId, String questionId, String answerId,
+                                        String answerAuthorId, String withdrawnBy) {
+        return new Fact(id, FactType.ANSWER_UNACCEPTED, chapterId, time, questionId, answerId, null, null,
+                answerAuthorId, withdrawnBy, null, null, null);
+    }
+
+    public static Fact memberErased(String id, Instant time, String memberId, String chapterId) {
+        return new Fact(id, FactType.MEMBER_ERASED, chapterId, time, null, null, memberId, null, null, null, null,
+                null, null);
+    }
+
     public static Fact storyShared(String id, Instant time, String chapterId, String authorId) {
         return new Fact(id, FactType.STORY_SHARED, chapterId, time, null, null, null, authorId, null, null, null, null,
                 null);

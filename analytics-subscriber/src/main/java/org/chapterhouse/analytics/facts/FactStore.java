@@ -48,8 +48,32 @@ public class FactStore {
         indexes.createIndex(new Index().on("time", Sort.Direction.DESC).named("time"));
     }
 
-    /** Stores the fact unless one with its id is already there; {@code true} if it was new. */
+    /**
+     * Stores the fact unless one with its id is already there; {@code true} if it was new. An erased member's
+     * display name is never stored: a MemberErased removes it from every fact about them (every time it is read, so
+     * a replay that brings their older facts back in another order ends the same way), and member facts arriving
+     * after it are stored without it.
+     */
     public boolean store(Fact fact) {
+        boolean fresh = insert(fact.displayName() != null && erased(fact.memberId()) ? withoutName(fact) : fact);
+        if (fact.type() == FactType.MEMBER_ERASED) {
+            facts().updateMany(Filters.and(Filters.eq("memberId", fact.memberId()), Filters.exists("displayName")),
+                    new Document("$unset", new Document("displayName", "")));
+        }
+        return fresh;
+    }
+
+    private boolean erased(String memberId) {
+        return memberId != null && facts().countDocuments(Filters.and(Filters.eq("memberId", memberId),
+                Filters.eq("type", FactType.MEMBER_ERASED.cloudEventsType()))) > 0;
+    }
+
+    private static Fact withoutName(Fact f) {
+        return new Fact(f.id(), f.type(), f.chapterId(), f.time(), f.questionId(), f.answerId(), f.memberId(),
+                f.authorId(), f.answerAuthorId(), f.acceptedBy(), f.questionAuthorId(), f.homeChapterId(), null);
+    }
+
+    private boolean insert(Fact fact) {
         Document fields = new Document();
         fields.put("type", fact.type().cloudEventsType());
         fields.put("time", Date.from(fact.time()));

@@ -10,7 +10,9 @@ public enum FactType {
     QUESTION_POSTED("org.chapterhouse.discussions.QuestionPosted.v1"),
     ANSWER_POSTED("org.chapterhouse.discussions.AnswerPosted.v1"),
     ANSWER_ACCEPTED("org.chapterhouse.discussions.AnswerAccepted.v1"),
-    STORY_SHARED("org.chapterhouse.stories.StoryShared.v1");
+    STORY_SHARED("org.chapterhouse.stories.StoryShared.v1"),
+    MEMBER_ERASED("org.chapterhouse.members.MemberErased.v1"),
+    ANSWER_UNACCEPTED("org.chapterhouse.discussions.AnswerUnaccepted.v1");
 
     private final String cloudEventsType;
 

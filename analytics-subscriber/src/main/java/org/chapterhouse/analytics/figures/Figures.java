@@ -34,10 +34,11 @@ class Figures {
     }
 
     List<Leader> leaders(int limit) {
-        List<Fact> acceptances = facts.ofTypesBetween(EnumSet.of(FactType.ANSWER_ACCEPTED), null, null, null);
+        List<Fact> acceptances = facts.ofTypesBetween(
+                EnumSet.of(FactType.ANSWER_ACCEPTED, FactType.ANSWER_UNACCEPTED), null, null, null);
         List<Fact> all = new ArrayList<>(acceptances);
-        all.addAll(facts.ofTypesAboutMembers(EnumSet.of(FactType.MEMBER_REGISTERED, FactType.MEMBER_JOINED_CHAPTER),
-                Leaders.answerers(acceptances)));
+        all.addAll(facts.ofTypesAboutMembers(EnumSet.of(FactType.MEMBER_REGISTERED, FactType.MEMBER_JOINED_CHAPTER,
+                FactType.MEMBER_ERASED), Leaders.answerers(acceptances)));
         return Leaders.rank(all, limit);
     }
 }

@@ -15,7 +15,9 @@ import org.chapterhouse.analytics.facts.FactType;
  * Leader-spotting, computed from facts alone: members whose accepted answers help chapters they do not belong to.
  * <ul>
  *   <li>A question counts once, for its current accepted answer: the latest AnswerAccepted of the question (by event
- *       time, then event id). When the asker changes the accepted answer, the credit moves with it.</li>
+ *       time, then event id). When the asker changes the accepted answer, the credit moves with it; when the latest
+ *       is an AnswerUnaccepted, the question counts for nobody.</li>
+ *   <li>An erased member (MemberErased) is never ranked.</li>
  *   <li>It counts for the answer's author if the question's chapter is not one of theirs. A member's chapters are
  *       every chapter a MemberJoinedChapter names for them plus the home chapter of their MemberRegistered. A member
  *       no member event names belongs to no chapter here.</li>
@@ -38,9 +40,11 @@ final class Leaders {
         Map<String, Set<String>> chaptersOf = new HashMap<>();
         Map<String, Fact> registration = new HashMap<>();
         Map<String, Fact> latestJoin = new HashMap<>();
+        Set<String> erased = new HashSet<>();
         for (Fact f : facts) {
             switch (f.type()) {
-                case ANSWER_ACCEPTED -> currentAcceptance.merge(f.questionId(), f, Leaders::later);
+                case ANSWER_ACCEPTED, ANSWER_UNACCEPTED -> currentAcceptance.merge(f.questionId(), f, Leaders::later);
+                case MEMBER_ERASED -> erased.add(f.memberId());
                 case MEMBER_JOINED_CHAPTER -> {
                     chaptersOf.computeIfAbsent(f.memberId(), m -> new HashSet<>()).add(f.chapterId());
                     latestJoin.merge(f.memberId(), f, Leaders::later);
@@ -60,6 +64,9 @@ final class Leaders {
         for (Fact a : currentAcceptance.values()) {
             String answerer = a.answerAuthorId();
             String chapter = a.chapterId();
+            if (a.type() == FactType.ANSWER_UNACCEPTED || erased.contains(answerer)) {
+                continue;
+            }
             if (answerer == null || chapter == null || chaptersOf.getOrDefault(answerer, Set.of()).contains(chapter)) {
                 continue;
             }
@@ -77,7 +84,7 @@ final class Leaders {
     /** The answerers of the current acceptances among {@code acceptances}: whose member facts are needed. */
     static Set<String> answerers(Collection<Fact> acceptances) {
         Set<String> out = new HashSet<>();
-        acceptances.stream().filter(f -> f.type() == FactType.ANSWER_ACCEPTED && f.answerAuthorId() != null)
+        acceptances.stream().filter(f -> f.answerAuthorId() != null)
                 .forEach(f -> out.add(f.answerAuthorId()));
         return out;
     }

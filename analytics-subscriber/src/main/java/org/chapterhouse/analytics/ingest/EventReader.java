@@ -94,6 +94,20 @@ final class EventReader {
                                 d.answerAuthorId(), d.acceptedBy(), d.questionAuthorId()))
                         : incomplete(type, "questionId, chapterId");
             }
+            case ANSWER_UNACCEPTED -> {
+                var d = JSON.treeToValue(data, Inbound.AnswerUnaccepted.class);
+                String chapter = first(e.chapterid(), d.chapterId());
+                yield required(d.questionId(), chapter)
+                        ? Reading.of(Fact.answerUnaccepted(id, time, chapter, d.questionId(), d.answerId(),
+                                d.answerAuthorId(), d.withdrawnBy()))
+                        : incomplete(type, "questionId, chapterId");
+            }
+            case MEMBER_ERASED -> {
+                var d = JSON.treeToValue(data, Inbound.MemberErased.class);
+                yield required(d.memberId())
+                        ? Reading.of(Fact.memberErased(id, time, d.memberId(), first(e.chapterid(), null)))
+                        : incomplete(type, "memberId");
+            }
             case STORY_SHARED -> {
                 var d = JSON.treeToValue(data, Inbound.StoryShared.class);
                 String chapter = first(e.chapterid(), d.chapterId());

@@ -34,6 +34,15 @@ final class Inbound {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    record AnswerUnaccepted(String questionId, String answerId, String chapterId, String answerAuthorId,
+                            String withdrawnBy) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MemberErased(String memberId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record StoryShared(String storyId, String chapterId, String authorId) {
     }
 }

@@ -34,7 +34,8 @@ class IngestListener {
 
     @KafkaListener(id = ID, idIsGroup = false, groupId = "${chapterhouse.analytics.group}",
             topics = {Topics.MEMBER_REGISTERED, Topics.MEMBER_JOINED_CHAPTER, Topics.QUESTION_POSTED,
-                    Topics.ANSWER_POSTED, Topics.ANSWER_ACCEPTED, Topics.STORY_SHARED})
+                    Topics.ANSWER_POSTED, Topics.ANSWER_ACCEPTED, Topics.STORY_SHARED, Topics.MEMBER_ERASED,
+                    Topics.ANSWER_UNACCEPTED})
     void ingest(ConsumerRecord<String, byte[]> record) {
         Reading reading = reader.read(record.value());
         if (reading.skipped()) {

@@ -237,6 +237,28 @@ class FiguresTest {
     }
 
     @Test
+    void creditsNobodyWhenTheLatestWordOnAQuestionIsAWithdrawnAcceptance() {
+        List<Fact> facts = List.of(
+                registered("omar", HILL, "Omar"),
+                accepted(RIVER, "q1", "a1", "omar", "2026-12-01T12:00:00Z"),
+                Fact.answerUnaccepted(id(), t("2026-12-01T13:00:00Z"), RIVER, "q1", "a1", "omar", "asker"),
+                accepted(RIVER, "q2", "a2", "omar", "2026-12-01T12:00:00Z"),
+                Fact.answerUnaccepted(id(), t("2026-12-01T13:00:00Z"), RIVER, "q2", "a2", "omar", "asker"),
+                accepted(RIVER, "q2", "a2", "omar", "2026-12-01T14:00:00Z")); // accepted again afterwards
+        assertThat(Leaders.rank(facts, 10)).containsExactly(new Leader("omar", "Omar", 1, 1));
+    }
+
+    @Test
+    void neverRanksAnErasedMember() {
+        List<Fact> facts = List.of(
+                registered("omar", HILL, "Omar"), registered("mei", HARBOR, "Mei"),
+                accepted(RIVER, "q1", "a1", "omar", "2026-12-01T12:00:00Z"),
+                accepted(RIVER, "q2", "a2", "mei", "2026-12-01T12:00:00Z"),
+                Fact.memberErased(id(), t("2026-12-02T00:00:00Z"), "omar", HILL));
+        assertThat(Leaders.rank(facts, 10)).containsExactly(new Leader("mei", "Mei", 1, 1));
+    }
+
+    @Test
     void creditsOnlyTheCurrentAcceptedAnswerOfAQuestion() {
         List<Fact> facts = List.of(
                 registered("omar", HILL, "Omar"), registered("mei", HARBOR, "Mei"),
