@@ -322,8 +322,7 @@ class QuestionIndex implements DisposableBean {
         }
         Timer.Sample sample = Timer.start();
         try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
+            return searching(searcher -> {
                 BooleanQuery.Builder query = new BooleanQuery.Builder();
                 visibleTo(caller, query);
                 if (filter.chapterId() != null) {
@@ -378,11 +377,7 @@ class QuestionIndex implements DisposableBean {
                     hits.add(hit(d, highlight));
                 }
                 return PageResponse.of(hits, page, total);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            });
         } finally {
             sample.stop(searchTimer);
         }
@@ -390,37 +385,30 @@ class QuestionIndex implements DisposableBean {
 
     /** Questions like the one being written (title and body so far), best first. */
     List<Hit> similar(Caller caller, String title, String body, int limit) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-                mlt.setAnalyzer(analyzer);
-                mlt.setFieldNames(new String[] {"title", "body", "answers"});
-                mlt.setMinTermFreq(1);
-                mlt.setMinDocFreq(1);
-                mlt.setMinWordLen(3);
-                mlt.setMaxQueryTerms(25);
-                BooleanQuery.Builder like = new BooleanQuery.Builder();
-                like.add(mlt.like("title", new StringReader(title == null ? "" : title)), BooleanClause.Occur.SHOULD);
-                if (body != null && !body.isBlank()) {
-                    like.add(mlt.like("body", new StringReader(plainText(body))), BooleanClause.Occur.SHOULD);
-                }
-                BooleanQuery.Builder query = new BooleanQuery.Builder();
-                visibleTo(caller, query);
-                query.add(like.build(), BooleanClause.Occur.MUST);
-                TopDocs top = searcher.search(query.build(), limit);
-                List<Hit> hits = new ArrayList<>();
-                var stored = searcher.storedFields();
-                for (ScoreDoc sd : top.scoreDocs) {
-                    hits.add(hit(stored.document(sd.doc), null));
-                }
-                return hits;
-            } finally {
-                searchers.release(searcher);
+        return searching(searcher -> {
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[] {"title", "body", "answers"});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMinWordLen(3);
+            mlt.setMaxQueryTerms(25);
+            BooleanQuery.Builder like = new BooleanQuery.Builder();
+            like.add(mlt.like("title", new StringReader(title == null ? "" : title)), BooleanClause.Occur.SHOULD);
+            if (body != null && !body.isBlank()) {
+                like.add(mlt.like("body", new StringReader(plainText(body))), BooleanClause.Occur.SHOULD);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            visibleTo(caller, query);
+            query.add(like.build(), BooleanClause.Occur.MUST);
+            TopDocs top = searcher.search(query.build(), limit);
+            List<Hit> hits = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc sd : top.scoreDocs) {
+                hits.add(hit(stored.document(sd.doc), null));
+            }
+            return hits;
+        });
     }
 
     record TagCount(String tag, long questions) {
@@ -431,69 +419,73 @@ class QuestionIndex implements DisposableBean {
      * one chapter or across what the caller sees; most used first.
      */
     List<TagCount> tags(Caller caller, String chapterId, String prefix, int limit) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), "tag");
-                if (terms == null) {
-                    return List.of();
-                }
-                BooleanQuery.Builder base = new BooleanQuery.Builder();
-                visibleTo(caller, base);
-                if (chapterId != null) {
-                    base.add(new TermQuery(new Term("chapterId", chapterId)), BooleanClause.Occur.FILTER);
-                }
-                BooleanQuery filter = base.build();
-                TermsEnum it = terms.iterator();
-                BytesRef start = new BytesRef(prefix);
-                if (it.seekCeil(start) == TermsEnum.SeekStatus.END) {
-                    return List.of();
-                }
-                Map<String, Long> counts = new LinkedHashMap<>();
-                int candidates = 0;
-                for (BytesRef term = it.term(); term != null && candidates < 2_000; term = it.next(), candidates++) {
-                    String tag = term.utf8ToString();
-                    if (!tag.startsWith(prefix)) {
-                        break;
-                    }
-                    long n = searcher.count(with(filter, new TermQuery(new Term("tag", tag))));
-                    if (n > 0) {
-                        counts.put(tag, n);
-                    }
-                }
-                return counts.entrySet().stream()
-                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                                .thenComparing(Map.Entry.comparingByKey()))
-                        .limit(limit).map(e -> new TagCount(e.getKey(), e.getValue())).toList();
-            } finally {
-                searchers.release(searcher);
+        return searching(searcher -> {
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), "tag");
+            if (terms == null) {
+                return List.of();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            BooleanQuery.Builder base = new BooleanQuery.Builder();
+            visibleTo(caller, base);
+            if (chapterId != null) {
+                base.add(new TermQuery(new Term("chapterId", chapterId)), BooleanClause.Occur.FILTER);
+            }
+            BooleanQuery filter = base.build();
+            TermsEnum it = terms.iterator();
+            BytesRef start = new BytesRef(prefix);
+            if (it.seekCeil(start) == TermsEnum.SeekStatus.END) {
+                return List.of();
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            int candidates = 0;
+            for (BytesRef term = it.term(); term != null && candidates < 2_000; term = it.next(), candidates++) {
+                String tag = term.utf8ToString();
+                if (!tag.startsWith(prefix)) {
+                    break;
+                }
+                long n = searcher.count(with(filter, new TermQuery(new Term("tag", tag))));
+                if (n > 0) {
+                    counts.put(tag, n);
+                }
+            }
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(limit).map(e -> new TagCount(e.getKey(), e.getValue())).toList();
+        });
     }
 
     /** Ids of the questions, in the given chapters, that are hidden or carry open flags: a moderation queue. */
     List<String> awaitingModeration(List<String> chapterIds, boolean allChapters, String state, int limit) {
+        return searching(searcher -> {
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            if (!allChapters) {
+                BooleanQuery.Builder chapters = new BooleanQuery.Builder();
+                chapterIds.forEach(c -> chapters.add(new TermQuery(new Term("chapterId", c)),
+                        BooleanClause.Occur.SHOULD));
+                query.add(chapters.build(), BooleanClause.Occur.FILTER);
+            }
+            query.add(new TermQuery(state.equals("hidden") ? new Term("hidden", "true")
+                    : new Term("flagged", "true")), BooleanClause.Occur.FILTER);
+            TopDocs top = searcher.search(query.build(), limit, sort(Order.ACTIVITY));
+            List<String> ids = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc sd : top.scoreDocs) {
+                ids.add(stored.document(sd.doc).get("id"));
+            }
+            return ids;
+        });
+    }
+
+    private interface Search<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs a search on the latest searcher, released afterwards. */
+    private <T> T searching(Search<T> search) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                BooleanQuery.Builder query = new BooleanQuery.Builder();
-                if (!allChapters) {
-                    BooleanQuery.Builder chapters = new BooleanQuery.Builder();
-                    chapterIds.forEach(c -> chapters.add(new TermQuery(new Term("chapterId", c)),
-                            BooleanClause.Occur.SHOULD));
-                    query.add(chapters.build(), BooleanClause.Occur.FILTER);
-                }
-                query.add(new TermQuery(state.equals("hidden") ? new Term("hidden", "true")
-                        : new Term("flagged", "true")), BooleanClause.Occur.FILTER);
-                TopDocs top = searcher.search(query.build(), limit, sort(Order.ACTIVITY));
-                List<String> ids = new ArrayList<>();
-                var stored = searcher.storedFields();
-                for (ScoreDoc sd : top.scoreDocs) {
-                    ids.add(stored.document(sd.doc).get("id"));
-                }
-                return ids;
+                return search.run(searcher);
             } finally {
                 searchers.release(searcher);
             }
