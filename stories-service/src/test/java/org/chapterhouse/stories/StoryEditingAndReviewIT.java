@@ -204,6 +204,28 @@ class StoryEditingAndReviewIT {
         assertThat(mongo.getCollection("stories").countDocuments()).isEqualTo(before);
     }
 
+    @Test
+    void aStoryStoredBeforeEditsExistedReadsAsRevisionZeroAndCanBeEdited() {
+        String id = UUID.randomUUID().toString();
+        String authorId = "ada-" + riverside.substring("riverside-".length());
+        // the first release's document shape: no revision, revisions or source
+        mongo.getCollection("stories").insertOne(new Document("_id", id).append("title", "A story from the first release")
+                .append("body", "Old body.").append("kind", "IDEA").append("tags", List.of("old"))
+                .append("chapterId", riverside).append("visibility", "CHAPTER").append("featuresMinors", false)
+                .append("consentOnFile", false).append("authorId", authorId).append("authorName", "Ada")
+                .append("status", "DRAFT").append("createdAt", new java.util.Date()));
+
+        var read = http.get("/api/v1/stories/" + id, ada);
+        assertThat(read.status()).as(read.raw()).isEqualTo(200);
+        assertThat(read.header("ETag")).isEqualTo("\"0\"");
+        assertThat(read.json().has("source")).isFalse();
+        var edited = http.patch("/api/v1/stories/" + id, Map.of("kind", "BEST_PRACTICE"), ada,
+                Map.of("If-Match", "\"0\""));
+        assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
+        assertThat(edited.json().get("kind").asString()).isEqualTo("BEST_PRACTICE");
+        assertThat(edited.header("ETag")).isEqualTo("\"1\"");
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private Map<String, Object> story(String title, String visibility, List<String> tags) {
