@@ -23,6 +23,14 @@ public record StoriesProperties(
         @Min(1) @Max(200) @DefaultValue("50") int feedSize,
         @NotNull @DefaultValue("Chapterhouse stories") String feedTitle) {
 
+    /**
+     * Sanitised HTML with its site-relative links ({@code href="/questions/…"}) made absolute from the public base
+     * URL, for readers outside the network's site.
+     */
+    public String absoluteLinks(String safeHtml) {
+        return safeHtml.replace("href=\"/", "href=\"" + link("/"));
+    }
+
     /** {@code path} (starting with {@code /}) under the public base URL. */
     public String link(String path) {
         String base = publicBaseUrl.toString();

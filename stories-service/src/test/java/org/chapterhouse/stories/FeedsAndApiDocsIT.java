@@ -58,7 +58,8 @@ class FeedsAndApiDocsIT {
         String chapterOnly = published("Shared with our chapter only", "CHAPTER", "Nothing public here.");
         String networkOnly = published("Shared with the whole network", "NETWORK", "Nothing public here.");
         String publicOne = published("Shared with the whole world", "PUBLIC",
-                "We **planted** a garden. <script>alert('x')</script>[more](https://example.org)");
+                "We **planted** a garden. <script>alert('x')</script>[more](https://example.org) "
+                        + "[the question](/questions/q-1)");
         String draft = draft("A public draft not yet reviewed", "PUBLIC");
 
         HttpResponse<String> response = get("/feeds/stories.atom", Map.of());
@@ -79,7 +80,8 @@ class FeedsAndApiDocsIT {
         assertThat(entry.getAuthor()).isEqualTo("Ada");
         assertThat(entry.getCategories()).extracting(c -> c.getName()).containsExactly("garden");
         String html = entry.getContents().get(0).getValue();
-        assertThat(html).contains("<strong>planted</strong>").doesNotContain("<script").contains("nofollow");
+        assertThat(html).contains("<strong>planted</strong>").doesNotContain("<script").contains("nofollow")
+                .as("site-relative links are made absolute").contains("href=\"http://localhost:8080/questions/q-1\"");
         assertThat(feed.getLinks()).anySatisfy(l -> {
             assertThat(l.getRel()).isEqualTo("self");
             assertThat(l.getHref()).isEqualTo("http://localhost:8080/feeds/stories.atom");

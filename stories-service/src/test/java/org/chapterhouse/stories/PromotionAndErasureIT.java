@@ -149,6 +149,26 @@ class PromotionAndErasureIT {
     }
 
     @Test
+    void twoPromotionsAtOnceMakeOneDraft() {
+        String questionId = UUID.randomUUID().toString();
+        events.send(QUESTION_POSTED, questionId, chapter, question(questionId, "NETWORK"));
+        events.send(ANSWER_ACCEPTED, questionId, chapter, accepted(questionId, UUID.randomUUID().toString(),
+                "NETWORK"));
+        awaitPromotable(questionId);
+        String askerToken = TestTokens.token(asker, "Asha", Map.of(chapter, "VOLUNTEER"));
+        String answererToken = TestTokens.token(answerer, "Ansel", Map.of("elsewhere", "MENTOR"));
+
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                http.post("/api/v1/stories/promotions", Map.of("questionId", questionId), askerToken));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                http.post("/api/v1/stories/promotions", Map.of("questionId", questionId), answererToken));
+        List<Integer> statuses = List.of(first.join().status(), second.join().status());
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        assertThat(mongo.getCollection("stories").countDocuments(new Document("source.questionId", questionId)))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anUnreadableRecordIsParkedInTheDeadLetterTopicAndTheNextOnesFlow() {
         String questionId = UUID.randomUUID().toString();
         try (TopicProbe dlq = new TopicProbe(TestInfrastructure.kafkaBootstrapServers(), DEAD_LETTER)) {

@@ -75,7 +75,7 @@ class AtomFeed {
         entry.setCategories(categories);
         SyndContent content = new SyndContentImpl();
         content.setType("html");
-        content.setValue(Markdown.toSafeHtml(s.body()));
+        content.setValue(properties.absoluteLinks(Markdown.toSafeHtml(s.body())));
         entry.setContents(List.of(content));
         return entry;
     }

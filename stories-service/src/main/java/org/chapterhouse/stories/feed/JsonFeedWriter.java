@@ -42,9 +42,9 @@ class JsonFeedWriter {
 
     String render(List<PublicStory> stories) {
         List<Item> items = stories.stream().map(s -> new Item("urn:uuid:" + s.id(),
-                properties.link("/api/v1/stories/" + s.id()), s.title(), Markdown.toSafeHtml(s.body()),
-                DateTimeFormatter.ISO_INSTANT.format(s.publishedAt()), List.of(new Author(s.authorName())),
-                s.tags())).toList();
+                properties.link("/api/v1/stories/" + s.id()), s.title(),
+                properties.absoluteLinks(Markdown.toSafeHtml(s.body())), DateTimeFormatter.ISO_INSTANT.format(s.publishedAt()),
+                List.of(new Author(s.authorName())), s.tags())).toList();
         return json.writeValueAsString(new JsonFeed(VERSION, properties.feedTitle(), properties.link("/"),
                 properties.link("/feeds/stories.json"), "Stories the volunteers of the network share with everyone",
                 List.of(new Author(properties.feedTitle())), items));

@@ -118,11 +118,12 @@ class StoryController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StorySummary(String id, String title, StoryKind kind, List<String> tags, String chapterId,
                         Visibility visibility, StoryStatus status, Author author, Instant createdAt,
-                        Instant publishedAt) {
+                        Instant submittedAt, Instant publishedAt) {
 
         static StorySummary of(Story s) {
             return new StorySummary(s.id(), s.title(), s.kind(), s.tags(), s.chapterId(), s.visibility(),
-                    s.status(), new Author(s.authorId(), s.authorName()), s.createdAt(), s.publishedAt());
+                    s.status(), new Author(s.authorId(), s.authorName()), s.createdAt(), s.submittedAt(),
+                    s.publishedAt());
         }
     }
 
