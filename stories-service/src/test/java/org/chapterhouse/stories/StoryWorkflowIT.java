@@ -196,6 +196,11 @@ class StoryWorkflowIT {
         assertThat(sixTags.contentType()).startsWith("application/problem+json");
         assertThat(sixTags.json().get("errors").get(0).get("field").asString()).isEqualTo("tags");
 
+        var cPlusPlus = http.post("/api/v1/stories", story("A story with a tag that is no slug", "CHAPTER",
+                List.of("C++"), false, false), ada);
+        assertThat(cPlusPlus.status()).isEqualTo(400);
+        assertThat(cPlusPlus.json().get("type").asString()).endsWith("/invalid-tag");
+
         Map<String, Object> unknownKind = story("A story of an unknown kind", "CHAPTER", List.of("a"), false, false);
         unknownKind.put("kind", "RUMOUR");
         var kind = http.post("/api/v1/stories", unknownKind, ada);

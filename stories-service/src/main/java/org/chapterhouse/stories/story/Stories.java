@@ -17,8 +17,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * The stories collection. Every review step is one conditional single-document update that names the status it
- * expects, and pushes the event it raises in the same write: two reviewers racing cannot both win.
+ * The stories collection. Every write is one conditional single-document update that names the state it expects
+ * (status, revision, author), and pushes the event it raises in the same write: two reviewers racing cannot both
+ * win, and an edit made on a stale copy changes nothing.
  */
 @Repository
 class Stories {
@@ -27,8 +28,18 @@ class Stories {
 
     private static final Sort NEWEST_PUBLISHED = Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id"));
     private static final Sort NEWEST_CREATED = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id"));
+    private static final Sort FIRST_SUBMITTED = Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("_id"));
 
     private final MongoTemplate mongo;
+
+    /** List filters; null means any. */
+    record Filter(String chapterId, StoryKind kind, String tag, StoryStatus status) {
+    }
+
+    /** What an edit sets; null fields stay as they are. */
+    record Changes(String title, String body, StoryKind kind, List<String> tags, Visibility visibility,
+                   Boolean featuresMinors, Boolean consentOnFile) {
+    }
 
     Stories(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -39,12 +50,18 @@ class Stories {
         // ... filtered by chapter (and the CHAPTER branch: the caller's chapters) ...
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("chapterId", Sort.Direction.ASC)
                 .on("publishedAt", Sort.Direction.DESC).named("published_by_chapter"));
-        // ... or by kind
+        // ... or by kind ...
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("kind", Sort.Direction.ASC)
                 .on("publishedAt", Sort.Direction.DESC).named("published_by_kind"));
+        // ... or by tag (multikey)
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("tags", Sort.Direction.ASC)
+                .on("publishedAt", Sort.Direction.DESC).named("published_by_tag"));
         // an author's own stories, any status
         indexes.createIndex(new Index().on("authorId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
                 .named("author_stories"));
+        // the review queue: submitted stories by visibility and chapter, first submitted first
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("visibility", Sort.Direction.ASC)
+                .on("chapterId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.ASC).named("review_queue"));
     }
 
     Story insert(Story story) {
@@ -64,31 +81,53 @@ class Stories {
         return mongo.updateFirst(expected, update, Story.class).getModifiedCount() == 1;
     }
 
-    /** SUBMITTED → PUBLISHED; false if it was no longer SUBMITTED. */
+    /**
+     * The author's edit of a DRAFT or RETURNED story, if it is still at {@code current}'s revision: sets the
+     * changes, bumps the revision and keeps the replaced state, in one write. False when it moved on meanwhile.
+     */
+    boolean edit(Story current, Changes changes, Instant at) {
+        Criteria atRevision = current.revision() == 0 ? Criteria.where("revision").in(0, null)
+                : Criteria.where("revision").is(current.revision());
+        Query expected = Query.query(Criteria.where("_id").is(current.id()).and("authorId").is(current.authorId())
+                .and("status").in(StoryStatus.DRAFT.name(), StoryStatus.RETURNED.name())
+                .andOperator(atRevision));
+        Update update = new Update().inc("revision", 1).push("revisions").slice(-Story.MAX_REVISIONS)
+                .each(new Story.Revision(current.revision(), current.title(), current.body(), current.kind(),
+                        current.tags(), current.visibility(), current.featuresMinors(), current.consentOnFile(), at));
+        setIfGiven(update, "title", changes.title());
+        setIfGiven(update, "body", changes.body());
+        setIfGiven(update, "kind", changes.kind() == null ? null : changes.kind().name());
+        setIfGiven(update, "tags", changes.tags());
+        setIfGiven(update, "visibility", changes.visibility() == null ? null : changes.visibility().name());
+        setIfGiven(update, "featuresMinors", changes.featuresMinors());
+        setIfGiven(update, "consentOnFile", changes.consentOnFile());
+        return mongo.updateFirst(expected, update, Story.class).getModifiedCount() == 1;
+    }
+
+    /** SUBMITTED → PUBLISHED by someone other than its author; false if it was no longer SUBMITTED. */
     boolean publish(String id, String reviewerId, Instant at, OutboxEntry event) {
-        Query expected = submitted(id);
         Update update = new Update().set("status", StoryStatus.PUBLISHED.name()).set("publishedAt", at)
                 .set("publishedBy", reviewerId).set("reviewedBy", reviewerId).set("reviewedAt", at)
                 .unset("reviewComment").push(OutboxEntry.FIELD, event);
-        return mongo.updateFirst(expected, update, Story.class).getModifiedCount() == 1;
+        return mongo.updateFirst(submitted(id, reviewerId), update, Story.class).getModifiedCount() == 1;
     }
 
     /** SUBMITTED → RETURNED with the reviewer's comment; false if it was no longer SUBMITTED. */
     boolean returnToAuthor(String id, String reviewerId, String comment, Instant at) {
         Update update = new Update().set("status", StoryStatus.RETURNED.name()).set("reviewComment", comment)
                 .set("reviewedBy", reviewerId).set("reviewedAt", at);
-        return mongo.updateFirst(submitted(id), update, Story.class).getModifiedCount() == 1;
+        return mongo.updateFirst(submitted(id, reviewerId), update, Story.class).getModifiedCount() == 1;
+    }
+
+    /** The author of these stories was erased: the stories stay, their author's name goes. Returns how many. */
+    long eraseAuthor(String memberId) {
+        return mongo.updateMulti(Query.query(Criteria.where("authorId").is(memberId)),
+                new Update().set("authorName", Story.FORMER_MEMBER), Story.class).getModifiedCount();
     }
 
     /** Published stories {@code caller} may read ({@code null}: anonymous), newest published first. */
-    PageResponse<Story> published(Caller caller, String chapterId, StoryKind kind, PageQuery page) {
-        Criteria criteria = Criteria.where("status").is(StoryStatus.PUBLISHED.name());
-        if (chapterId != null) {
-            criteria.and("chapterId").is(chapterId);
-        }
-        if (kind != null) {
-            criteria.and("kind").is(kind.name());
-        }
+    PageResponse<Story> published(Caller caller, Filter filter, PageQuery page) {
+        Criteria criteria = filtered(Criteria.where("status").is(StoryStatus.PUBLISHED.name()), filter);
         if (caller == null) {
             criteria.and("visibility").is(Visibility.PUBLIC.name());
         } else if (!caller.isStaff()) {
@@ -103,26 +142,76 @@ class Stories {
         return page(criteria, NEWEST_PUBLISHED, page);
     }
 
-    /** The author's own stories in any status, newest first. */
-    PageResponse<Story> byAuthor(String authorId, String chapterId, StoryKind kind, PageQuery page) {
-        Criteria criteria = Criteria.where("authorId").is(authorId);
-        if (chapterId != null) {
-            criteria.and("chapterId").is(chapterId);
-        }
-        if (kind != null) {
-            criteria.and("kind").is(kind.name());
+    /** The author's own stories in any status (or the filter's), newest first. */
+    PageResponse<Story> byAuthor(String authorId, Filter filter, PageQuery page) {
+        Criteria criteria = filtered(Criteria.where("authorId").is(authorId), filter);
+        if (filter.status() != null) {
+            criteria.and("status").is(filter.status().name());
         }
         return page(criteria, NEWEST_CREATED, page);
+    }
+
+    /**
+     * The submitted stories waiting for {@code reviewer}, first submitted first, never their own: {@code CHAPTER}
+     * stories of the chapters they lead, and, for staff, {@code NETWORK} and {@code PUBLIC} stories of every chapter.
+     */
+    PageResponse<Story> reviewQueue(Caller reviewer, Filter filter, PageQuery page) {
+        List<Criteria> theirs = new ArrayList<>();
+        List<String> led = reviewer.chapters().entrySet().stream().filter(e -> Caller.LEAD.equals(e.getValue()))
+                .map(java.util.Map.Entry::getKey).toList();
+        if (!led.isEmpty()) {
+            theirs.add(Criteria.where("visibility").is(Visibility.CHAPTER.name()).and("chapterId").in(led));
+        }
+        if (reviewer.isStaff()) {
+            theirs.add(Criteria.where("visibility").in(Visibility.NETWORK.name(), Visibility.PUBLIC.name()));
+        }
+        if (theirs.isEmpty()) {
+            return PageResponse.of(List.of(), page, 0);
+        }
+        Criteria criteria = filtered(Criteria.where("status").is(StoryStatus.SUBMITTED.name())
+                .and("authorId").ne(reviewer.memberId()), filter).orOperator(theirs);
+        return page(criteria, FIRST_SUBMITTED, page);
+    }
+
+    /** The newest {@code limit} PUBLIC published stories, with their bodies only if {@code withBody}. */
+    List<Story> latestPublic(int limit, boolean withBody) {
+        Query query = Query.query(Criteria.where("status").is(StoryStatus.PUBLISHED.name())
+                .and("visibility").is(Visibility.PUBLIC.name())).with(NEWEST_PUBLISHED).limit(limit);
+        query.fields().exclude(OutboxEntry.FIELD, "revisions", "reviewComment");
+        if (!withBody) {
+            query.fields().exclude("body");
+        }
+        return mongo.find(query, Story.class);
+    }
+
+    private static Criteria filtered(Criteria criteria, Filter filter) {
+        if (filter.chapterId() != null) {
+            criteria.and("chapterId").is(filter.chapterId());
+        }
+        if (filter.kind() != null) {
+            criteria.and("kind").is(filter.kind().name());
+        }
+        if (filter.tag() != null) {
+            criteria.and("tags").is(filter.tag());
+        }
+        return criteria;
     }
 
     private PageResponse<Story> page(Criteria criteria, Sort sort, PageQuery page) {
         long total = mongo.count(new Query(criteria), Story.class);
         Query slice = new Query(criteria).with(sort).skip(page.offset()).limit(page.size());
-        slice.fields().exclude(OutboxEntry.FIELD, "body");
+        slice.fields().exclude(OutboxEntry.FIELD, "body", "revisions");
         return PageResponse.of(mongo.find(slice, Story.class), page, total);
     }
 
-    private static Query submitted(String id) {
-        return Query.query(Criteria.where("_id").is(id).and("status").is(StoryStatus.SUBMITTED.name()));
+    private static Query submitted(String id, String reviewerId) {
+        return Query.query(Criteria.where("_id").is(id).and("status").is(StoryStatus.SUBMITTED.name())
+                .and("authorId").ne(reviewerId));
+    }
+
+    private static void setIfGiven(Update update, String field, Object value) {
+        if (value != null) {
+            update.set(field, value);
+        }
     }
 }

@@ -1,35 +1,47 @@
 package org.chapterhouse.stories.story;
 
-import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.chapterhouse.support.web.ApiProblem;
 
-/** Tags as stored and published: lowercase slugs of {@code [a-z0-9-]}, 1–30 characters, each once, in given order. */
+/**
+ * Tags are lowercase slugs, by the same rule as discussions-service: the input is stripped and lowercased, runs of
+ * whitespace or underscores become {@code -} ({@code "Homework Help"} → {@code homework-help}); the result must
+ * match {@code [a-z0-9]+(-[a-z0-9]+)*} and be at most 30 characters, else 400 {@code invalid-tag}. A story has 1 to
+ * 5 distinct tags, else 400 {@code invalid-tags}. Nothing else is rewritten: {@code "C++"} is refused, not guessed.
+ */
 final class Tags {
 
+    static final int MIN = 1;
+    static final int MAX = 5;
     static final int MAX_LENGTH = 30;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private Tags() {
     }
 
+    /** The slug {@code raw} stands for (not yet checked). */
+    public static String slug(String raw) {
+        return raw.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
+    }
+
+    /** The distinct slugs, in the order given; 400 when one is not a slug or there are not 1 to 5 of them. */
     static List<String> normalise(List<String> raw) {
         Set<String> tags = new LinkedHashSet<>();
         for (String tag : raw) {
-            String slug = slug(tag);
-            if (slug.isEmpty() || slug.length() > MAX_LENGTH) {
-                throw ApiProblem.badRequest("invalid-tag", "Tag '" + tag + "' needs 1 to " + MAX_LENGTH
-                        + " letters, digits or dashes");
+            String slug = tag == null ? "" : slug(tag);
+            if (slug.length() > MAX_LENGTH || !SLUG.matcher(slug).matches()) {
+                throw ApiProblem.badRequest("invalid-tag", "Tag '" + tag + "' must be 1-" + MAX_LENGTH
+                        + " lowercase letters or digits, words joined by single dashes");
             }
             tags.add(slug);
         }
+        if (tags.size() < MIN || tags.size() > MAX) {
+            throw ApiProblem.badRequest("invalid-tags", "A story needs " + MIN + " to " + MAX + " distinct tags");
+        }
         return List.copyOf(tags);
-    }
-
-    static String slug(String tag) {
-        String ascii = Normalizer.normalize(tag, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
     }
 }
