@@ -30,6 +30,11 @@ class OpenApiIT {
                 "/api/v1/admin/signing-keys/rotation");
         assertThat(paths.get("/api/v1/members/me").get("patch").get("summary").asString()).isNotBlank();
         assertThat(paths.get("/api/v1/members/{id}").get("delete").get("summary").asString()).contains("Erase");
-        assertThat(paths.get("/api/v1/members").get("get").get("parameters").toString()).contains("skill");
+        assertThat(paths.get("/api/v1/members").get("get").get("parameters").toString()).contains("skill")
+                .doesNotContain("caller");
+        // the caller comes from the token, never from a parameter
+        assertThat(paths.toString()).doesNotContain("\"caller\"");
+        assertThat(doc.json().get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+                .isEqualTo("bearer");
     }
 }

@@ -103,6 +103,38 @@ class ProfilesIT {
     }
 
     @Test
+    void publishesTheStoredProfileLastWhenChangesRace() throws Exception {
+        var eve = fixture.register("Eve", fixture.chapter("Race"));
+        int writers = 6;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String skill = "skill-" + i;
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return fixture.http.patch("/api/v1/members/me", Map.of("skills", List.of(skill)), eve.token())
+                            .status();
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (var status : statuses) {
+                int s = status.get();
+                assertThat(s).isIn(200, 409);
+                accepted += s == 200 ? 1 : 0;
+            }
+            assertThat(accepted).isPositive();
+            List<String> stored = strings(fixture.me(eve.token()).get("skills"));
+            List<JsonNode> events = profileEvents(eve.id(), 1 + accepted);
+            assertThat(strings(events.get(events.size() - 1).get("data").get("skills"))).isEqualTo(stored);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void rejectsAProfileWithTooManySkills() {
         var bob = fixture.register("Bob", fixture.chapter("Skills"));
         List<String> skills = IntStream.rangeClosed(1, 21).mapToObj(i -> "skill " + i).toList();

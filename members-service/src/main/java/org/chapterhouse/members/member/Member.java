@@ -52,6 +52,18 @@ public record Member(
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
+    Member withChapters(List<ChapterRole> newChapters) {
+        return new Member(id, email, passwordHash, displayName, homeChapterId, newChapters, networkRoles, createdAt,
+                bio, skills, programs, availability, profileVisibility, searchText, revision, erased, erasedAt,
+                outbox);
+    }
+
+    Member withOutbox(List<OutboxEntry> events) {
+        return new Member(id, email, passwordHash, displayName, homeChapterId, chapters, networkRoles, createdAt,
+                bio, skills, programs, availability, profileVisibility, searchText, revision, erased, erasedAt,
+                events);
+    }
+
     public Map<String, String> chapterRoles() {
         return chapters.stream().collect(Collectors.toUnmodifiableMap(ChapterRole::chapterId, ChapterRole::role));
     }

@@ -75,10 +75,7 @@ public class MemberService {
                 networkRoles, Instant.now(), null, List.of(), List.of(), null, ProfileVisibility.CHAPTER,
                 searchText(name, null, List.of()), 1L, false, null, List.of());
         events.add(profileEvent(member));
-        member = new Member(member.id(), member.email(), member.passwordHash(), member.displayName(),
-                member.homeChapterId(), member.chapters(), member.networkRoles(), member.createdAt(), member.bio(),
-                member.skills(), member.programs(), member.availability(), member.profileVisibility(),
-                member.searchText(), member.revision(), member.erased(), member.erasedAt(), events);
+        member = member.withOutbox(events);
         try {
             members.insert(member);
         } catch (DuplicateKeyException e) {
@@ -231,10 +228,7 @@ public class MemberService {
             ChapterRole role = new ChapterRole(chapterId, ChapterRole.VOLUNTEER);
             List<ChapterRole> roles = new ArrayList<>(me.chapters());
             roles.add(role);
-            Member joined = new Member(me.id(), me.email(), me.passwordHash(), me.displayName(), me.homeChapterId(),
-                    roles, me.networkRoles(), me.createdAt(), me.bio(), me.skills(), me.programs(),
-                    me.availability(), me.profileVisibility(), me.searchText(), me.revision(), false, null,
-                    List.of());
+            Member joined = me.withChapters(roles);
             Update update = new Update().push("chapters", role);
             update.push(OutboxEntry.FIELD).each(
                     OutboxEntry.of(MemberJoinedChapter.TOPIC, me.id(), chapterId,

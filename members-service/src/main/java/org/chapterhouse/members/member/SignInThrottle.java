@@ -1,5 +1,7 @@
 package org.chapterhouse.members.member;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,10 +36,12 @@ class SignInThrottle {
 
     private final MongoTemplate mongo;
     private final MembersProperties.SignIn limits;
+    private final Counter throttled;
 
-    SignInThrottle(MongoTemplate mongo, MembersProperties properties) {
+    SignInThrottle(MongoTemplate mongo, MembersProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
         this.limits = properties.signin();
+        this.throttled = meters.counter("members.signin.throttled");
         mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
                 .expire(0, TimeUnit.SECONDS).named("signin_failures_ttl"));
     }
@@ -48,6 +52,7 @@ class SignInThrottle {
         Instant until = later(blockedUntil(emailKey(email), now), blockedUntil(ipKey(clientIp), now));
         if (until != null) {
             long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
+            throttled.increment();
             throw new TooManySignIns(seconds);
         }
     }
