@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -76,10 +77,13 @@ class SignInThrottle {
         Instant now = Instant.now();
         // a counter past its expiry is gone even where the store has no TTL expiry
         mongo.remove(Query.query(Criteria.where("_id").is(key).and("expiresAt").lt(now)), COLLECTION);
-        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
-                new Update().inc("failures", 1).set("lastFailureAt", now).set("expiresAt", now.plus(limits.forgetAfter())),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
-        int failures = counter == null ? 1 : counter.getInteger("failures", 1);
+        Document counter;
+        try {
+            counter = increment(key, now);
+        } catch (DuplicateKeyException raced) {
+            counter = increment(key, now); // two first failures at once: one inserted, the other now updates
+        }
+        int failures = counter == null || !(counter.get("failures") instanceof Number n) ? 1 : n.intValue();
         if (failures >= limit) {
             int doublings = Math.min(failures - limit, 30);
             Duration wait = limits.baseDelay().multipliedBy(1L << doublings);
@@ -91,6 +95,13 @@ class SignInThrottle {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),
                     new Update().max("blockedUntil", until).max("expiresAt", expires), COLLECTION);
         }
+    }
+
+    private Document increment(String key, Instant now) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
+                new Update().inc("failures", 1).set("lastFailureAt", now)
+                        .set("expiresAt", now.plus(limits.forgetAfter())),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
     }
 
     private Instant blockedUntil(String key, Instant now) {

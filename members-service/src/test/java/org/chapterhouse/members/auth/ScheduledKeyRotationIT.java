@@ -18,8 +18,10 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "chapterhouse.members.admin.email=admin@chapterhouse.test",
         "chapterhouse.members.admin.password=admin-password-1",
-        "chapterhouse.members.signing.rotate-every=3s",
-        "chapterhouse.members.signing.check-every=500ms"})
+        "chapterhouse.members.token-ttl=20s",
+        "chapterhouse.members.signing.rotate-every=5s",
+        "chapterhouse.members.signing.check-every=500ms",
+        "chapterhouse.members.signing.grace=0s"})
 class ScheduledKeyRotationIT {
 
     @LocalServerPort
