@@ -218,6 +218,16 @@ class ProfilesIT {
         assertThat(old.get("skills").size()).isZero();
         var found = fixture.http.get("/api/v1/members?q=old+tim&chapterId=" + chapter, peer.token()).json();
         assertThat(found.get("total").asLong()).isEqualTo(1);
+
+        // the first change of such a member is a compare-and-set on "no revision yet"
+        String token = fixture.http.token(id + "@example.org", "x");
+        var changed = fixture.http.patch("/api/v1/members/me", Map.of("skills", List.of("gardening")), token);
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        Document stored = mongo.getCollection("members").find(new Document("_id", id)).first();
+        assertThat(stored.get("revision", Number.class).longValue()).isEqualTo(1);
+        assertThat(stored.getList("skills", String.class)).containsExactly("gardening");
+        assertThat(stored.getString("searchText")).contains("old timer").contains("gardening");
+        assertThat(profileEvents(id, 1).get(0).get("data").get("displayName").asString()).isEqualTo("Old Timer");
     }
 
     private List<JsonNode> profileEvents(String memberId, int expected) {
