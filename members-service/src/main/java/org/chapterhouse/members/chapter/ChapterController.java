@@ -1,5 +1,7 @@
 package org.chapterhouse.members.chapter;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Regions and chapters: anyone may read them (a newcomer picks a chapter); only an ADMIN creates them. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "chapters", description = "The network tree: regions and their chapters")
 class ChapterController {
 
     private final Chapters chapters;
@@ -37,6 +40,7 @@ class ChapterController {
     }
 
     @GetMapping("/chapters")
+    @Operation(summary = "Chapters, by name, optionally of one region (public)")
     PageResponse<Chapter> list(@RequestParam(required = false) String regionId,
                                @RequestParam(required = false) Integer page,
                                @RequestParam(required = false) Integer size) {
@@ -44,11 +48,14 @@ class ChapterController {
     }
 
     @GetMapping("/chapters/{id}")
+    @Operation(summary = "One chapter (public)")
     Chapter one(@PathVariable String id) {
         return chapters.chapter(id).orElseThrow(() -> ApiProblem.notFound("Chapter", id));
     }
 
     @PostMapping("/chapters")
+    @Operation(summary = "Create a chapter in a region (ADMIN)",
+            description = "The id is the slug of the name; 409 chapter-exists.")
     ResponseEntity<Chapter> create(Caller caller, @Valid @RequestBody CreateChapter request) {
         requireAdmin(caller);
         Chapter chapter = chapters.createChapter(request.name(), request.regionId(), request.description());
@@ -56,11 +63,14 @@ class ChapterController {
     }
 
     @GetMapping("/regions")
+    @Operation(summary = "All regions, by name (public)")
     List<Region> regions() {
         return chapters.regions();
     }
 
     @PostMapping("/regions")
+    @Operation(summary = "Create a region (ADMIN)",
+            description = "The id is the slug of the name; 409 region-exists.")
     ResponseEntity<Region> createRegion(Caller caller, @Valid @RequestBody CreateRegion request) {
         requireAdmin(caller);
         Region region = chapters.createRegion(request.name());

@@ -26,6 +26,38 @@ class SigningKeysIT {
     JwtDecoder decoder;
 
     @Test
+    void givesEachKeyGenerationToOneInstanceWhenTwoRotateAtOnce() throws Exception {
+        SigningKeys a = new SigningKeys(mongo);
+        SigningKeys b = new SigningKeys(mongo);
+        long before = mongo.getCollection(SigningKeys.COLLECTION).countDocuments();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var fa = pool.submit(() -> {
+                start.await();
+                return a.rotate();
+            });
+            var fb = pool.submit(() -> {
+                start.await();
+                return b.rotate();
+            });
+            start.countDown();
+            fa.get();
+            fb.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        java.util.List<Object> generations = new java.util.ArrayList<>();
+        mongo.getCollection(SigningKeys.COLLECTION).find().forEach(d -> generations.add(d.get("generation")));
+        assertThat(generations).doesNotHaveDuplicates();
+        assertThat(mongo.getCollection(SigningKeys.COLLECTION).countDocuments()).isBetween(before + 1, before + 2);
+        // once both have read the keys again they sign with the same, newest key
+        a.maintain(Duration.ofDays(30));
+        b.maintain(Duration.ofDays(30));
+        assertThat(a.current().getKeyID()).isEqualTo(b.current().getKeyID());
+    }
+
+    @Test
     void acceptsATokenSignedWithAKeyAnotherInstanceGenerated() {
         SigningKeys otherInstance = new SigningKeys(mongo);
         otherInstance.rotate();
