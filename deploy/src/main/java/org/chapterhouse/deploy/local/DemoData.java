@@ -92,7 +92,15 @@ public final class DemoData {
         for (Person p : PEOPLE) {
             tokens.put(p.name(), token(email(p), PASSWORD));
         }
-        System.out.println("  " + PEOPLE.size() + " members (4 leads, 4 mentors, 1 staff)");
+        profile("Milo", "Maths teacher, retired. Happy to help with homework routines.", List.of("homework-help",
+                "maths", "focus"), List.of("after-school"), "Tuesday and Thursday evenings");
+        profile("Omar", "Librarian; I run our graphic-novel shelf.", List.of("reading", "motivation"),
+                List.of("reading-buddies"), "Weekends");
+        profile("Mei", "Software engineer. Python, Scratch and robots.", List.of("coding", "python", "robotics"),
+                List.of("coding-club"), "Saturday mornings");
+        profile("Raj", "Career coach for young adults.", List.of("mentoring", "careers", "cv-writing"),
+                List.of("one-to-one"), "Wednesday evenings");
+        System.out.println("  " + PEOPLE.size() + " members (4 leads, 4 mentors with profiles, 1 staff)");
 
         String q1 = ask("Asha", "How do you keep ten-year-olds focused after school?",
                 "By 5 pm my group of ten-year-olds is restless. What has worked for you to keep homework time"
@@ -131,7 +139,8 @@ public final class DemoData {
                 "What started as Milo's answer on Chapterhouse became our routine: ten minutes of work, two of play.",
                 "BEST_PRACTICE", List.of("homework-help", "focus"), "riverside-homework-club", "NETWORK");
         call("POST", "/api/v1/stories/" + s1 + "/submission", null, tokens.get("Lena"), 200);
-        call("POST", "/api/v1/stories/" + s1 + "/publication", null, tokens.get("Lena"), 200);
+        // nobody reviews their own story: network staff publish the lead's NETWORK story
+        call("POST", "/api/v1/stories/" + s1 + "/publication", null, tokens.get("Sofia"), 200);
         String s2 = story("Carlos", "Harbor Coding Dojo's first hackathon",
                 "Forty teenagers, twelve volunteers and one very long Saturday: how we ran our first hackathon.",
                 "SUCCESS_STORY", List.of("coding", "events"), "harbor-coding-dojo", "PUBLIC");
@@ -141,7 +150,19 @@ public final class DemoData {
                 "Idea: let mentors and mentees meet for five minutes each before we match them.",
                 "IDEA", List.of("mentoring", "matching"), "valley-mentors", "CHAPTER");
         call("POST", "/api/v1/stories/" + s3 + "/submission", null, tokens.get("Grace"), 200);
-        System.out.println("  3 stories (2 published, 1 waiting for review)");
+        String s4 = story("Ben", "Reading buddies across ages",
+                "Our older readers read with the younger ones once a week.", "IDEA", List.of("reading"),
+                "hillside-reading-circle", "CHAPTER");
+        call("POST", "/api/v1/stories/" + s4 + "/submission", null, tokens.get("Ben"), 200);
+        call("POST", "/api/v1/stories/" + s4 + "/return", Map.of("comment",
+                "Lovely idea: add how you pair the readers and how long a session lasts."), tokens.get("Hana"), 200);
+        System.out.println("  4 stories (2 published, 1 waiting for review, 1 returned with a comment)");
+    }
+
+    private void profile(String name, String bio, List<String> skills, List<String> programs, String availability)
+            throws Exception {
+        call("PATCH", "/api/v1/members/me", Map.of("bio", bio, "skills", skills, "programs", programs,
+                "availability", availability, "profileVisibility", "NETWORK"), tokens.get(name), 200);
     }
 
     static String email(Person p) {
