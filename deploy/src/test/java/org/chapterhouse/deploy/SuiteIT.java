@@ -197,4 +197,97 @@ class SuiteIT {
         assertThat(http.get("/api/v1/questions", null).status()).isEqualTo(401);
         assertThat(store.getDatabase("discussions").getCollection("questions").countDocuments()).isEqualTo(before);
     }
+
+    @Test
+    void searchTagsSimilarQuestionsAndModerationWorkThroughTheGateway() {
+        Chapter c = newChapter();
+        String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String id = ask(c, "Recruiting volunteers for the " + word + " winter fair");
+        var found = http.get("/api/v1/questions?q=recruit+" + word, c.peer());
+        assertThat(found.status()).as(found.raw()).isEqualTo(200);
+        assertThat(found.json().get("items").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(found.json().get("items").get(0).get("highlight").get("title").asString()).contains("<mark>");
+        assertThat(http.get("/api/v1/questions/similar?title=volunteers+for+the+" + word, c.peer()).raw())
+                .contains(id);
+        assertThat(http.get("/api/v1/tags?chapterId=" + c.id() + "&prefix=e2", c.peer()).raw())
+                .contains("\"tag\":\"e2e\"");
+
+        assertThat(http.post("/api/v1/questions/" + id + "/flags", Map.of("reason", "SPAM"), c.peer()).status())
+                .isEqualTo(201);
+        String lead = leadOf(c);
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/moderation/queue?chapterId=" + c.id(),
+                lead).raw().contains(id));
+        assertThat(http.post("/api/v1/moderation/questions/" + id + "/hide", Map.of(), lead).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/questions/" + id, c.peer()).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/questions?q=" + word, c.peer()).json().get("total").asLong()).isZero();
+    }
+
+    /** Registers a third member of the chapter and makes them its lead; their token. */
+    static String leadOf(Chapter c) {
+        String admin = http.token(Suite.ADMIN_EMAIL, Suite.ADMIN_PASSWORD);
+        String email = "lead-" + c.id() + "@e2e.test";
+        var lead = http.post("/api/v1/auth/register", Map.of("email", email, "password", "e2e password 1",
+                "displayName", "Lead", "chapterId", c.id()), null);
+        assertThat(lead.status()).as(lead.raw()).isEqualTo(201);
+        assertThat(http.put("/api/v1/chapters/" + c.id() + "/members/" + lead.json().get("id").asString() + "/role",
+                Map.of("role", "CHAPTER_LEAD"), admin).status()).isEqualTo(200);
+        return http.token(email, "e2e password 1");
+    }
+
+    @Test
+    void erasureLeavesNoNameEmailOrProfileOfThePersonInAnyServicesStore() {
+        Chapter c = newChapter();
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Erin Erasable " + marker;
+        String email = "erin-" + marker + "@e2e.test";
+        var registered = http.post("/api/v1/auth/register", Map.of("email", email, "password", "e2e password 1",
+                "displayName", name, "chapterId", c.id()), null);
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        String memberId = registered.json().get("id").asString();
+        String erin = http.token(email, "e2e password 1");
+        assertThat(http.patch("/api/v1/members/me", Map.of("bio", "Bio of " + marker, "skills",
+                List.of("skill-" + marker)), erin).status()).isEqualTo(200);
+        String question = http.post("/api/v1/questions", Map.of("title", "A question by the member to be erased",
+                "body", "Body", "tags", List.of("e2e"), "chapterId", c.id()), erin).json().get("id").asString();
+        String other = ask(c, "A question the member to be erased answers");
+        assertThat(http.post("/api/v1/questions/" + other + "/answers", Map.of("body", "An answer"), erin).status())
+                .isEqualTo(201);
+        var story = http.post("/api/v1/stories", Map.of("title", "A story by the member to be erased",
+                "body", "Story body", "kind", "IDEA", "tags", List.of("e2e"), "chapterId", c.id(),
+                "visibility", "CHAPTER"), erin);
+        assertThat(story.status()).as(story.raw()).isEqualTo(201);
+        // the name has reached the other services' stores before the erasure
+        await().atMost(Duration.ofSeconds(60)).until(() -> !databasesContaining(name).isEmpty()
+                && databasesContaining(name).contains("discussions"));
+
+        assertThat(http.delete("/api/v1/members/" + memberId, erin).status()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertThat(databasesContaining(name)).as("databases still holding the name").isEmpty();
+            assertThat(databasesContaining(email)).as("databases still holding the email").isEmpty();
+            assertThat(databasesContaining("skill-" + marker)).as("databases still holding the profile").isEmpty();
+        });
+        // the posts stay readable, authored by a former member
+        assertThat(http.get("/api/v1/questions/" + question, c.peer()).json().get("authorName").asString())
+                .isEqualTo("former member");
+        assertThat(http.get("/api/v1/members/" + memberId, c.peer()).status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/auth/token", Map.of("email", email, "password", "e2e password 1"), null)
+                .status()).isEqualTo(401);
+    }
+
+    /** The names of the databases in which some document contains {@code text}. */
+    static List<String> databasesContaining(String text) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String db : store.listDatabaseNames()) {
+            for (String collection : store.getDatabase(db).listCollectionNames()) {
+                for (Document d : store.getDatabase(db).getCollection(collection).find()) {
+                    if (d.toJson().contains(text)) {
+                        found.add(db);
+                        break;
+                    }
+                }
+            }
+        }
+        return found.stream().distinct().toList();
+    }
 }
