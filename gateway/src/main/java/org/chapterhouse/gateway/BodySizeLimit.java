@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * A chunked body without a length is forwarded; each service enforces the same limit on what it reads.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimit implements WebFilter {
 
     private final long limit;

@@ -31,7 +31,7 @@ class GatewayErrors implements WebExceptionHandler {
         if (causedBy(error, ConnectException.class) || causedBy(error, TimeoutException.class)
                 || causedBy(error, io.netty.channel.ConnectTimeoutException.class)) {
             log.warn("{} unavailable for {}: {}", service, exchange.getRequest().getPath(), error.toString());
-            exchange.getResponse().getHeaders().set("Retry-After", "5");
+            exchange.getResponse().getHeaders().set("Retry-After", Unavailable.RETRY_AFTER_SECONDS);
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                     "Service unavailable", service + " is unavailable; try again shortly");
         }
@@ -41,7 +41,7 @@ class GatewayErrors implements WebExceptionHandler {
                 status = HttpStatus.INTERNAL_SERVER_ERROR;
             }
             if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.GATEWAY_TIMEOUT) {
-                exchange.getResponse().getHeaders().set("Retry-After", "5");
+                exchange.getResponse().getHeaders().set("Retry-After", Unavailable.RETRY_AFTER_SECONDS);
                 return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                         "Service unavailable", service + " is unavailable; try again shortly");
             }

@@ -32,6 +32,10 @@ class GatewayIT {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/.well-known/jwks.json", ex -> reply(ex, 200, TestTokens.jwksJson()));
+            server.createContext("/v3/api-docs", ex -> reply(ex, 200,
+                    "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stand-in API\",\"version\":\"1\"},"
+                            + "\"paths\":{\"" + ex.getRequestURI().getPath() + "\":{}}}"));
+            server.createContext("/feeds/", ex -> reply(ex, 200, "{\"path\":\"" + ex.getRequestURI().getPath() + "\"}"));
             server.createContext("/api/v1/", ex -> {
                 lastHeaders.clear();
                 ex.getRequestHeaders().forEach((k, v) -> lastHeaders.put(k.toLowerCase(), String.join(",", v)));
@@ -68,6 +72,7 @@ class GatewayIT {
         registry.add("DISCUSSIONS_URL", () -> up);
         registry.add("STORIES_URL", () -> up);
         registry.add("NOTIFICATIONS_URL", () -> "http://127.0.0.1:" + freePort());
+        registry.add("ANALYTICS_URL", () -> up);
         registry.add("CHAPTERHOUSE_JWKS_URI", () -> up + "/.well-known/jwks.json");
     }
 
@@ -95,15 +100,111 @@ class GatewayIT {
     }
 
     @Test
-    void refusesMissingForgedAndExpiredTokensAtThePerimeter() {
+    void refusesMissingMalformedForgedAndExpiredTokensAtThePerimeter() {
         for (String bad : new String[] {null, "garbage", TestTokens.forged("m-1", Map.of("riverside", "CHAPTER_LEAD")),
                 TestTokens.expired("m-1", Map.of())}) {
             lastHeaders.clear();
             var r = http().get("/api/v1/questions", bad);
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("type").asString()).endsWith("/unauthorized");
+            assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
             assertThat(lastHeaders).isEmpty();
         }
+    }
+
+    @Test
+    void refusesATokenWhoseSignatureWasTamperedWith() {
+        String[] parts = token.split("\\.");
+        String otherClaims = TestTokens.token("m-admin", "Mallory", Map.of("riverside", "CHAPTER_LEAD"), "ADMIN")
+                .split("\\.")[1];
+        String tampered = parts[0] + "." + otherClaims + "." + parts[2];
+        lastHeaders.clear();
+        var r = http().get("/api/v1/questions", tampered);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(lastHeaders).isEmpty();
+    }
+
+    @Test
+    void routesTheNewPathsToTheirServices() {
+        for (String path : new String[] {"/api/v1/tags/popular", "/api/v1/moderation/queue", "/api/v1/search/questions",
+                "/api/v1/admin/members"}) {
+            var r = http().get(path, token);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            assertThat(r.json().get("path").asString()).isEqualTo(path);
+        }
+        var webhooks = http().get("/api/v1/webhooks/1", token);
+        assertThat(webhooks.status()).as("routed to notifications, which is down here").isEqualTo(503);
+        assertThat(webhooks.json().get("detail").asString()).contains("notifications-service");
+        var feed = http().get("/feeds/stories.json", null);
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.json().get("path").asString()).isEqualTo("/feeds/stories.json");
+        assertThat(http().get("/api/v1/admin/members", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void servesEveryServicesOpenApiDocumentAndOnePageListingThem() {
+        for (String service : new String[] {"members", "discussions", "stories", "notifications", "analytics"}) {
+            var doc = http().get("/v3/api-docs/" + service, null);
+            if (service.equals("notifications")) {
+                assertThat(doc.status()).isEqualTo(503);
+                assertThat(doc.json().get("detail").asString()).contains("notifications-service");
+                continue;
+            }
+            assertThat(doc.status()).as(service).isEqualTo(200);
+            assertThat(doc.json().get("info").get("title").asString()).isEqualTo("stand-in API");
+            assertThat(doc.json().get("paths").has("/v3/api-docs")).isTrue();
+        }
+        var config = http().get("/v3/api-docs/swagger-config", null);
+        assertThat(config.status()).isEqualTo(200);
+        var urls = config.json().get("urls");
+        var listed = new java.util.ArrayList<String>();
+        for (int i = 0; i < urls.size(); i++) {
+            listed.add(urls.get(i).get("url").asString());
+        }
+        assertThat(listed).containsExactlyInAnyOrder("/v3/api-docs/members", "/v3/api-docs/discussions", "/v3/api-docs/stories",
+                        "/v3/api-docs/notifications", "/v3/api-docs/analytics");
+        var page = http().get("/webjars/swagger-ui/index.html", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw()).contains("swagger-ui");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
+        assertThat(http().get("/api-docs", null).status()).isIn(200, 302, 307);
+    }
+
+    @Test
+    void putsSecurityHeadersOnEveryResponse() {
+        for (var r : new Http.Response[] {http().get("/api/v1/questions", token), http().get("/api/v1/questions", null),
+                http().get("/index.html", null)}) {
+            assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(r.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+            assertThat(r.header("Strict-Transport-Security")).as("plain http: no HSTS").isNull();
+            assertThat(r.header("X-Request-Id")).isNotBlank();
+        }
+        assertThat(http().get("/api/v1/questions", token).header("Content-Security-Policy"))
+                .startsWith("default-src 'none'");
+        assertThat(http().get("/index.html", null).header("Content-Security-Policy")).startsWith("default-src 'self'");
+    }
+
+    @Test
+    void answersNoCrossOriginCallerByDefault() throws Exception {
+        var preflight = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/questions"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST").build();
+        var response = java.net.http.HttpClient.newHttpClient().send(preflight,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void tellsAMemberHowMuchOfTheirBudgetIsLeft() {
+        var r = http().get("/api/v1/questions", TestTokens.token("m-budget", "Budget", Map.of("riverside", "VOLUNTEER")));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("RateLimit-Limit")).isNotNull();
+        assertThat(Long.parseLong(r.header("RateLimit-Remaining"))).isPositive();
     }
 
     @Test
