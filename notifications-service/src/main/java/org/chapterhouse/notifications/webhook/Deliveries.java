@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.chapterhouse.notifications.inbound.members.MemberData;
 import org.chapterhouse.support.web.PageQuery;
 import org.chapterhouse.support.web.PageResponse;
 import org.springframework.data.domain.Sort;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * lease forward (compare-and-set), so one instance attempts it at a time; every attempt is appended to its log.
  */
 @Component
-class Deliveries {
+class Deliveries implements MemberData {
 
     static final String COLLECTION = "webhook_deliveries";
     static final String PENDING = "PENDING";
@@ -100,6 +102,12 @@ class Deliveries {
 
     void deleteOf(String webhookId) {
         mongo.remove(Query.query(Criteria.where("webhookId").is(webhookId)), COLLECTION);
+    }
+
+    /** Deliveries whose event names the erased member leave the log (and, if still pending, are not sent). */
+    @Override
+    public void erase(String memberId) {
+        mongo.remove(Query.query(Criteria.where("body").regex(Pattern.quote(memberId))), COLLECTION);
     }
 
     PageResponse<Delivery> of(String webhookId, PageQuery page) {
