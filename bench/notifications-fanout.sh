@@ -8,6 +8,5 @@ cd "$(dirname "$0")/.."
 export BENCH_RECIPIENTS="${BENCH_RECIPIENTS:-150}" BENCH_QUESTIONS="${BENCH_QUESTIONS:-50}" BENCH_BURST="${BENCH_BURST:-20}"
 ./mvnw -B -q -o verify -pl support,notifications-service \
   -Dit.test=FanoutBenchmark -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
-  > target-notifications-fanout.log 2>&1 || { tail -50 target-notifications-fanout.log; exit 1; }
-rm -f target-notifications-fanout.log
+  > "${TMPDIR:-/tmp}/notifications-fanout.log" 2>&1 || { tail -50 "${TMPDIR:-/tmp}/notifications-fanout.log"; exit 1; }
 cat notifications-service/target/notifications-fanout.txt

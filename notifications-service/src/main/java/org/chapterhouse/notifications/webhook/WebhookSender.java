@@ -35,10 +35,12 @@ class WebhookSender {
     private final Clock clock;
     private final MeterRegistry meters;
     private final HttpClient http;
+    private final WebhookUrls urls;
 
-    WebhookSender(Deliveries deliveries, Webhooks webhooks, NotificationsProperties properties, Clock clock,
-                  MeterRegistry meters) {
+    WebhookSender(Deliveries deliveries, Webhooks webhooks, WebhookUrls urls, NotificationsProperties properties,
+                  Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
+        this.urls = urls;
         this.webhooks = webhooks;
         this.config = properties.webhooks();
         this.clock = clock;
@@ -69,6 +71,8 @@ class WebhookSender {
         Integer status = null;
         String error = null;
         try {
+            // checked again before every attempt: the host may resolve elsewhere by now (DNS rebinding)
+            urls.check(hook.url());
             HttpRequest request = HttpRequest.newBuilder(URI.create(hook.url())).timeout(config.timeout())
                     .header("Content-Type", CloudEvent.CONTENT_TYPE)
                     .header("User-Agent", "Chapterhouse-Webhooks/1")
@@ -81,6 +85,8 @@ class WebhookSender {
             if (status < 200 || status >= 300) {
                 error = "HTTP " + status;
             }
+        } catch (org.chapterhouse.support.web.ApiProblem refused) {
+            error = "refused: " + refused.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
