@@ -87,6 +87,10 @@ class LiveStreamIT extends NotificationsITBase {
             await().atMost(WAIT).until(() -> lines.contains(":heartbeat"));
             // each notification is sent once, however many polls overlap
             assertThat(lines.stream().filter(l -> l.contains(questionId))).hasSize(1);
+            // marking it read on instance A brings the count on B's stream down
+            http.post("/api/v1/notifications/read-all", null, tokenOf(listener));
+            await().atMost(WAIT).until(() -> lines.lastIndexOf("data:{\"count\":0}")
+                    > lines.indexOf("data:{\"count\":1}"));
             stream.body().close();
         }
         // nobody can open a stream without a token

@@ -109,9 +109,13 @@ public class Inbox implements MemberData {
                 Notification.class).getModifiedCount();
     }
 
-    /** Notifications of any of the recipients created at or after {@code since}, oldest first (for live streams). */
-    public List<Notification> createdSince(Collection<String> recipients, Instant since, int limit) {
-        Query q = Query.query(Criteria.where("recipientId").in(recipients).and("createdAt").gte(since))
+    /**
+     * Notifications of any of the recipients created or read at or after {@code since}, oldest first (for live
+     * streams: new ones are sent, read ones change the unread count).
+     */
+    public List<Notification> changedSince(Collection<String> recipients, Instant since, int limit) {
+        Query q = Query.query(Criteria.where("recipientId").in(recipients).orOperator(
+                        Criteria.where("createdAt").gte(since), Criteria.where("readAt").gte(since)))
                 .with(Sort.by(Sort.Order.asc("createdAt"))).limit(limit);
         return mongo.find(q, Notification.class);
     }

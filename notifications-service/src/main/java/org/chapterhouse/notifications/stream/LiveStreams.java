@@ -79,8 +79,17 @@ class LiveStreams {
             this.openedAt = openedAt;
         }
 
+        private long lastCount = -1;
+
         synchronized boolean firstTime(String notificationId) {
             return sent.add(notificationId);
+        }
+
+        /** True if {@code count} differs from the last unread count this stream was sent. */
+        synchronized boolean countChanged(long count) {
+            boolean changed = count != lastCount;
+            lastCount = count;
+            return changed;
         }
 
         synchronized void send(SseEmitter.SseEventBuilder event) throws IOException {
@@ -103,8 +112,10 @@ class LiveStreams {
         emitter.onTimeout(close);
         emitter.onError(e -> close.run());
         try {
+            long count = inbox.unreadCount(memberId);
+            c.countChanged(count);
             c.send(SseEmitter.event().reconnectTime(3000).name("unread-count")
-                    .data(Map.of("count", inbox.unreadCount(memberId)), MediaType.APPLICATION_JSON));
+                    .data(Map.of("count", count), MediaType.APPLICATION_JSON));
         } catch (IOException e) {
             remove(c);
         }
@@ -131,9 +142,13 @@ class LiveStreams {
         }
         List<String> members = new ArrayList<>(byMember.keySet());
         Set<String> touched = new HashSet<>();
-        for (Notification n : inbox.createdSince(members, since, MAX_PER_POLL)) {
+        for (Notification n : inbox.changedSince(members, since, MAX_PER_POLL)) {
+            if (n.readAt() != null && !n.readAt().isBefore(since)) {
+                touched.add(n.recipientId()); // read meanwhile, on whichever instance: the count changed
+            }
             for (Connection c : byMember.getOrDefault(n.recipientId(), Set.of())) {
-                if (n.createdAt().isBefore(c.openedAt.minus(config.overlap())) || !c.firstTime(n.id())) {
+                if (n.readAt() != null || n.createdAt().isBefore(c.openedAt.minus(config.overlap()))
+                        || !c.firstTime(n.id())) {
                     continue;
                 }
                 touched.add(n.recipientId());
@@ -144,8 +159,10 @@ class LiveStreams {
         for (String member : touched) {
             long count = inbox.unreadCount(member);
             for (Connection c : byMember.getOrDefault(member, Set.of())) {
-                deliver(c, SseEmitter.event().name("unread-count").data(Map.of("count", count),
-                        MediaType.APPLICATION_JSON));
+                if (c.countChanged(count)) {
+                    deliver(c, SseEmitter.event().name("unread-count").data(Map.of("count", count),
+                            MediaType.APPLICATION_JSON));
+                }
             }
         }
     }
