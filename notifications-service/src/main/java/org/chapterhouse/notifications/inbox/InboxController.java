@@ -24,14 +24,6 @@ class InboxController {
         this.inbox = inbox;
     }
 
-    record NotificationView(String id, String kind, String chapterId, String questionId, String answerId,
-                            String title, String actorId, Instant createdAt, boolean read) {
-        static NotificationView of(Notification n) {
-            return new NotificationView(n.id(), n.kind(), n.chapterId(), n.questionId(), n.answerId(), n.title(),
-                    n.actorId(), n.createdAt(), n.readAt() != null);
-        }
-    }
-
     record UnreadCount(long count) {
     }
 
@@ -40,9 +32,11 @@ class InboxController {
 
     @GetMapping
     PageResponse<NotificationView> list(Caller caller, @RequestParam(required = false) Boolean unread,
+                                        @RequestParam(required = false) Instant before,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
-        PageResponse<Notification> result = inbox.list(caller.memberId(), Boolean.TRUE.equals(unread),
+        // 'before' is a cursor: the createdAt of the last item already seen; with it, page stays 0
+        PageResponse<Notification> result = inbox.list(caller.memberId(), Boolean.TRUE.equals(unread), before,
                 PageQuery.of(page, size));
         return new PageResponse<>(result.items().stream().map(NotificationView::of).toList(), result.page(),
                 result.size(), result.total());
