@@ -148,7 +148,11 @@ class QuestionIndex implements DisposableBean {
             poller.execute(this::rebuildNow);
         }
         long every = properties.pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::catchUp, every, every, TimeUnit.MILLISECONDS);
+        if (every > 0) {
+            poller.scheduleWithFixedDelay(this::catchUp, every, every, TimeUnit.MILLISECONDS);
+        } else {
+            log.info("Search index poll is off: only this instance's own writes reach the index");
+        }
     }
 
     /** Schedules a rebuild from the store; false if one is already running. */
