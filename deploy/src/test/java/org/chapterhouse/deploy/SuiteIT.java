@@ -65,8 +65,13 @@ class SuiteIT {
         var peer = http.post("/api/v1/auth/register", Map.of("email", peerEmail, "password", "e2e password 1",
                 "displayName", "Peer", "chapterId", chapterId), null);
         assertThat(peer.status()).isEqualTo(201);
+        String peerToken = http.token(peerEmail, "e2e password 1");
+        // the peer watches the chapter, so its new questions reach them
+        var watching = http.put("/api/v1/subscriptions", Map.of("questions", List.of(), "tags", List.of(),
+                "chapters", List.of(chapterId), "network", false), peerToken);
+        assertThat(watching.status()).as(watching.raw()).isEqualTo(200);
         return new Chapter(chapterId, asker.json().get("id").asString(), http.token(askerEmail, "e2e password 1"),
-                peer.json().get("id").asString(), http.token(peerEmail, "e2e password 1"));
+                peer.json().get("id").asString(), peerToken);
     }
 
     static List<JsonNode> inbox(String token) {
