@@ -295,4 +295,170 @@ class SuiteIT {
         }
         return found.stream().distinct().toList();
     }
+
+    /** One member of the matrix: who they are and their token (null: anonymous). */
+    record Actor(String name, String id, String token) {
+    }
+
+    static Actor member(String chapterId, String label, String role) {
+        String email = label + "-" + chapterId + "@e2e.test";
+        var r = http.post("/api/v1/auth/register", Map.of("email", email, "password", "e2e password 1",
+                "displayName", label, "chapterId", chapterId), null);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        String id = r.json().get("id").asString();
+        if (role != null) {
+            String admin = http.token(Suite.ADMIN_EMAIL, Suite.ADMIN_PASSWORD);
+            assertThat(http.put("/api/v1/chapters/" + chapterId + "/members/" + id + "/role", Map.of("role", role),
+                    admin).status()).isEqualTo(200);
+        }
+        return new Actor(label, id, http.token(email, "e2e password 1"));
+    }
+
+    static String chapter() {
+        String admin = http.token(Suite.ADMIN_EMAIL, Suite.ADMIN_PASSWORD);
+        return http.post("/api/v1/chapters", Map.of("name", "Matrix " + UUID.randomUUID().toString().substring(0, 8),
+                "regionId", "south-region"), admin).json().get("id").asString();
+    }
+
+    @Test
+    void noReadOrWriteCrossesAChapterOrRoleBoundaryAndNoIdentityComesFromTheRequest() {
+        String a = chapter();
+        String b = chapter();
+        Actor author = member(a, "author", null);
+        Actor peerA = member(a, "peer", null);
+        Actor leadA = member(a, "lead", "CHAPTER_LEAD");
+        Actor memberB = member(b, "outsider", null);
+        Actor leadB = member(b, "otherlead", "CHAPTER_LEAD");
+        Actor staff = new Actor("staff", null, http.token("sofia" + DemoData.DOMAIN, DemoData.PASSWORD));
+        Actor anonymous = new Actor("anonymous", null, null);
+        List<Actor> everyone = List.of(author, peerA, leadA, memberB, leadB, staff, anonymous);
+
+        String marker = "mx" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String chapterOnly = http.post("/api/v1/questions", Map.of("title", "Chapter-only question " + marker,
+                "body", "Only chapter A sees this", "tags", List.of("matrix"), "chapterId", a, "visibility", "CHAPTER"),
+                author.token()).json().get("id").asString();
+        String network = http.post("/api/v1/questions", Map.of("title", "Network question " + marker,
+                "body", "Everyone signed in sees this", "tags", List.of("matrix"), "chapterId", a,
+                "visibility", "NETWORK"), author.token()).json().get("id").asString();
+        String answer = http.post("/api/v1/questions/" + chapterOnly + "/answers", Map.of("body", "An answer"),
+                peerA.token()).json().get("id").asString();
+        var story = http.post("/api/v1/stories", Map.of("title", "A chapter story " + marker, "body", "For A",
+                "kind", "IDEA", "tags", List.of("matrix"), "chapterId", a, "visibility", "CHAPTER"), author.token());
+        assertThat(story.status()).as(story.raw()).isEqualTo(201);
+        String storyId = story.json().get("id").asString();
+        assertThat(http.post("/api/v1/stories/" + storyId + "/submission", null, author.token()).status())
+                .isEqualTo(200);
+
+        var soft = new org.assertj.core.api.SoftAssertions();
+        record Cell(String what, Actor who, int expected, java.util.function.Function<String, Http.Response> call) {
+        }
+        List<Cell> cells = new java.util.ArrayList<>();
+        Map<String, java.util.function.Function<String, Http.Response>> reads = new java.util.LinkedHashMap<>();
+        reads.put("read the chapter-only question", token -> http.get("/api/v1/questions/" + chapterOnly, token));
+        reads.put("read its answer", token -> http.get("/api/v1/answers/" + answer, token));
+        reads.put("read the network question", token -> http.get("/api/v1/questions/" + network, token));
+        reads.put("read the submitted chapter story", token -> http.get("/api/v1/stories/" + storyId, token));
+        reads.put("read the author's chapter profile", token -> http.get("/api/v1/members/" + author.id(), token));
+        reads.put("chapter A's moderation queue", token -> http.get("/api/v1/moderation/queue?chapterId=" + a, token));
+        reads.put("chapter A's webhooks", token -> http.get("/api/v1/webhooks?chapterId=" + a, token));
+        int[][] readExpected = {
+                // author, peerA, leadA, memberB, leadB, staff, anonymous
+                {200, 200, 200, 404, 404, 200, 401},
+                {200, 200, 200, 404, 404, 200, 401},
+                {200, 200, 200, 200, 200, 200, 401},
+                {200, 404, 200, 404, 404, 200, 404},
+                {200, 200, 200, 404, 404, 200, 401},
+                {403, 403, 200, 403, 403, 200, 401},
+                {403, 403, 200, 403, 403, 403, 401},
+        };
+        int row = 0;
+        for (var read : reads.entrySet()) {
+            for (int col = 0; col < everyone.size(); col++) {
+                cells.add(new Cell(read.getKey(), everyone.get(col), readExpected[row][col], read.getValue()));
+            }
+            row++;
+        }
+        // writes that must be refused (each would change something if it were let through)
+        for (Actor outsider : List.of(memberB, leadB)) {
+            cells.add(new Cell("answer the chapter-only question", outsider, 404, token -> http.post(
+                    "/api/v1/questions/" + chapterOnly + "/answers", Map.of("body", "Let me in"), token)));
+            cells.add(new Cell("accept on the chapter-only question", outsider, 404, token -> http.put(
+                    "/api/v1/questions/" + chapterOnly + "/accepted-answer", Map.of("answerId", answer), token)));
+            cells.add(new Cell("vote on the chapter-only question", outsider, 404, token -> http.post(
+                    "/api/v1/questions/" + chapterOnly + "/votes", Map.of("value", 1), token)));
+            cells.add(new Cell("hide the chapter-only question", outsider, 404, token -> http.post(
+                    "/api/v1/moderation/questions/" + chapterOnly + "/hide", Map.of(), token)));
+            cells.add(new Cell("ask in chapter A", outsider, 403, token -> http.post("/api/v1/questions", Map.of(
+                    "title", "Asked in a chapter I am not in", "body", "b", "tags", List.of("x"), "chapterId", a),
+                    token)));
+            cells.add(new Cell("publish chapter A's story", outsider, outsider == leadB ? 403 : 404,
+                    token -> http.post("/api/v1/stories/" + storyId + "/publication", null, token)));
+            cells.add(new Cell("register a webhook for chapter A", outsider, 403, token -> http.post(
+                    "/api/v1/webhooks?chapterId=" + a, Map.of("url", "https://example.org/hook"), token)));
+            cells.add(new Cell("change a role in chapter A", outsider, 403, token -> http.put("/api/v1/chapters/" + a
+                    + "/members/" + peerA.id() + "/role", Map.of("role", "CHAPTER_LEAD"), token)));
+        }
+        cells.add(new Cell("accept on someone else's question", peerA, 403, token -> http.put(
+                "/api/v1/questions/" + chapterOnly + "/accepted-answer", Map.of("answerId", answer), token)));
+        cells.add(new Cell("edit someone else's question", peerA, 403, token -> http.patch(
+                "/api/v1/questions/" + chapterOnly, Map.of("title", "Taken over by a peer"), token,
+                Map.of("If-Match", "\"0\""))));
+        cells.add(new Cell("hide a question without being a lead", peerA, 403, token -> http.post(
+                "/api/v1/moderation/questions/" + chapterOnly + "/hide", Map.of(), token)));
+        cells.add(new Cell("grant a role without being a lead", peerA, 403, token -> http.put("/api/v1/chapters/" + a
+                + "/members/" + peerA.id() + "/role", Map.of("role", "CHAPTER_LEAD"), token)));
+        cells.add(new Cell("grant a network role as a lead", leadA, 403, token -> http.put("/api/v1/members/"
+                + peerA.id() + "/roles", Map.of("roles", List.of("STAFF")), token)));
+        cells.add(new Cell("publish one's own story", author, 403, token -> http.post("/api/v1/stories/" + storyId
+                + "/publication", null, token)));
+        cells.add(new Cell("erase another member", leadA, 403, token -> http.delete("/api/v1/members/"
+                + author.id(), token)));
+        cells.add(new Cell("rotate the signing keys", staff, 403, token -> http.post(
+                "/api/v1/admin/signing-keys/rotation", Map.of(), token)));
+        // the author is told of the peer's answer; nobody else can read or mark that notification
+        await().atMost(Duration.ofSeconds(60)).until(() -> !inbox(author.token()).isEmpty());
+        String authorsNotification = inbox(author.token()).get(0).get("id").asString();
+        for (Actor other : List.of(peerA, leadA, memberB, staff)) {
+            cells.add(new Cell("mark the author's notification read", other, 404, token -> http.post(
+                    "/api/v1/notifications/" + authorsNotification + "/read", null, token)));
+        }
+        for (Cell cell : cells) {
+            Http.Response r = cell.call().apply(cell.who().token());
+            soft.assertThat(r.status()).as(cell.who().name() + ": " + cell.what() + " -> " + r.raw())
+                    .isEqualTo(cell.expected());
+            if (r.status() >= 400) {
+                soft.assertThat(r.contentType()).as(cell.who().name() + ": " + cell.what() + " content type")
+                        .startsWith("application/problem+json");
+            }
+        }
+        // searches and lists honour the same line
+        soft.assertThat(http.get("/api/v1/questions?q=" + marker, memberB.token()).json().get("total").asLong())
+                .as("an outsider's search").isEqualTo(1);
+        soft.assertThat(http.get("/api/v1/questions?q=" + marker, peerA.token()).json().get("total").asLong())
+                .as("a chapter member's search").isEqualTo(2);
+        soft.assertThat(http.get("/api/v1/tags?chapterId=" + a + "&prefix=matrix", memberB.token()).raw())
+                .as("an outsider's tag count").contains("\"questions\":1");
+        soft.assertThat(http.get("/api/v1/stories/review-queue?chapterId=" + a, leadB.token()).raw())
+                .as("another lead's review queue").doesNotContain(storyId);
+        soft.assertThat(http.get("/api/v1/stories/review-queue?chapterId=" + a, leadA.token()).raw())
+                .as("the chapter lead's review queue").contains(storyId);
+
+        // no identity from a body or a client header
+        var claimed = http.post("/api/v1/questions", Map.of("title", "Who wrote this question, really?",
+                "body", "b", "tags", List.of("matrix"), "chapterId", a, "authorId", leadA.id()), peerA.token());
+        soft.assertThat(claimed.status()).as("an authorId in the body").isEqualTo(400);
+        var spoofed = http.post("/api/v1/questions", Map.of("title", "Posted with a spoofed header",
+                "body", "b", "tags", List.of("matrix"), "chapterId", a), peerA.token(),
+                Map.of("X-Member-Id", leadA.id(), "X-Member-Roles", "ADMIN"));
+        soft.assertThat(spoofed.status()).isEqualTo(201);
+        soft.assertThat(spoofed.json().get("authorId").asString()).as("the author of a spoofed post")
+                .isEqualTo(peerA.id());
+        soft.assertThat(http.get("/api/v1/questions/" + chapterOnly, org.chapterhouse.support.testing.TestTokens
+                .forged(leadA.id(), Map.of(a, "CHAPTER_LEAD"))).status()).as("a forged token").isEqualTo(401);
+        soft.assertThat(http.get("/api/v1/questions/" + chapterOnly, org.chapterhouse.support.testing.TestTokens
+                .expired(leadA.id(), Map.of(a, "CHAPTER_LEAD"))).status()).as("an expired token").isEqualTo(401);
+        soft.assertThat(http.get("/api/v1/notifications/unread-count", author.token()).json().get("count").asLong())
+                .as("the author's unread count after others tried to mark it").isGreaterThanOrEqualTo(1);
+        soft.assertAll();
+    }
 }

@@ -39,6 +39,13 @@ public final class Http {
         return send(request(path, token).POST(publisher(body)).header("Content-Type", "application/json"));
     }
 
+    /** A POST with extra request headers (e.g. {@code X-Forwarded-For}, or headers a client should not be trusted with). */
+    public Response post(String path, Object body, String token, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = request(path, token).POST(publisher(body)).header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     public Response put(String path, Object body, String token) {
         return send(request(path, token).PUT(publisher(body)).header("Content-Type", "application/json"));
     }
