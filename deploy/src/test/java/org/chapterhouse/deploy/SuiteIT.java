@@ -391,7 +391,9 @@ class SuiteIT {
             cells.add(new Cell("ask in chapter A", outsider, 403, token -> http.post("/api/v1/questions", Map.of(
                     "title", "Asked in a chapter I am not in", "body", "b", "tags", List.of("x"), "chapterId", a),
                     token)));
-            cells.add(new Cell("publish chapter A's story", outsider, outsider == leadB ? 403 : 404,
+            // a member who reviews nowhere is refused before any lookup (403 for every id, so it tells nothing);
+            // a lead elsewhere cannot see the story at all (404)
+            cells.add(new Cell("publish chapter A's story", outsider, outsider == leadB ? 404 : 403,
                     token -> http.post("/api/v1/stories/" + storyId + "/publication", null, token)));
             cells.add(new Cell("register a webhook for chapter A", outsider, 403, token -> http.post(
                     "/api/v1/webhooks?chapterId=" + a, Map.of("url", "https://example.org/hook"), token)));
@@ -455,8 +457,15 @@ class SuiteIT {
                 .isEqualTo(peerA.id());
         soft.assertThat(http.get("/api/v1/questions/" + chapterOnly, org.chapterhouse.support.testing.TestTokens
                 .forged(leadA.id(), Map.of(a, "CHAPTER_LEAD"))).status()).as("a forged token").isEqualTo(401);
-        soft.assertThat(http.get("/api/v1/questions/" + chapterOnly, org.chapterhouse.support.testing.TestTokens
-                .expired(leadA.id(), Map.of(a, "CHAPTER_LEAD"))).status()).as("an expired token").isEqualTo(401);
+        // a real token whose claims were changed after signing: the member makes themself a lead of chapter A
+        String[] parts = peerA.token().split("\\.");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+                java.nio.charset.StandardCharsets.UTF_8).replace("\"VOLUNTEER\"", "\"CHAPTER_LEAD\"");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                claims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        soft.assertThat(claims).contains("CHAPTER_LEAD");
+        soft.assertThat(http.get("/api/v1/moderation/queue?chapterId=" + a, tampered).status())
+                .as("a tampered token").isEqualTo(401);
         soft.assertThat(http.get("/api/v1/notifications/unread-count", author.token()).json().get("count").asLong())
                 .as("the author's unread count after others tried to mark it").isGreaterThanOrEqualTo(1);
         soft.assertAll();
