@@ -186,6 +186,8 @@ class QuestionIndex implements DisposableBean {
             org.springframework.data.mongodb.core.query.Query all = new org.springframework.data.mongodb.core.query.Query();
             all.fields().exclude("votes", "revisions", OutboxEntry.FIELD, "flags", "answers.votes",
                     "answers.revisions", "answers.flags");
+            // in batches: the local wire server would otherwise answer 100,000 questions in one oversized message
+            all.cursorBatchSize(500);
             try (Stream<Question> stream = mongo.stream(all, Question.class)) {
                 for (var it = stream.iterator(); it.hasNext(); ) {
                     put(it.next());
