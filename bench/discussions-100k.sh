@@ -17,6 +17,10 @@ export CHAPTERHOUSE_HOME="${BENCH_HOME:-$(mktemp -d /tmp/chapterhouse-bench.XXXX
 # the wire server in memory: H2's MVStore fails long scans at this size (docs/local-store.md); the services are the
 # same jars, and a question page, lists and searches never scan the store anyway
 export CHAPTERHOUSE_STORE="${BENCH_STORE:-memory}"
+# the gateway's per-member and per-chapter read budgets (300 and 3,000 a minute) would answer most of the load 429:
+# the figures are of the work, so this suite's budgets are out of reach
+export CHAPTERHOUSE_GATEWAY_RATE_LIMIT_MEMBER_READ_CAPACITY=1000000000
+export CHAPTERHOUSE_GATEWAY_RATE_LIMIT_CHAPTER_READ_CAPACITY=1000000000
 GATEWAY="http://127.0.0.1:$((8080 + CHAPTERHOUSE_PORT_OFFSET))"
 DIRECT="http://127.0.0.1:$((8082 + CHAPTERHOUSE_PORT_OFFSET))"
 MONGO="mongodb://127.0.0.1:$((27017 + CHAPTERHOUSE_PORT_OFFSET))/discussions"
@@ -36,9 +40,12 @@ IDS="$CHAPTERHOUSE_HOME/ids.tsv"
 "$JAVA" -cp "$ROOT/deploy/target/lib/*" "$ROOT/bench/SeedQuestions.java" "$MONGO" "$N" "$IDS"
 t0=$SECONDS
 curl -fsS -X POST -H "Authorization: Bearer $ADMIN" "$DIRECT/api/v1/search/index/rebuild" >/dev/null
-until curl -fsS -H "Authorization: Bearer $ADMIN" "$DIRECT/api/v1/search/index" \
-    | grep -q '"rebuilding":false' && curl -fsS -H "Authorization: Bearer $ADMIN" "$DIRECT/api/v1/search/index" \
-    | grep -Eq "\"questions\":($N|[0-9]{$(( ${#N} + 1 )),})"; do
+indexed() {  # the number of questions in the index once it is not rebuilding, else 0
+  curl -fsS -H "Authorization: Bearer $ADMIN" "$DIRECT/api/v1/search/index" \
+    | sed -nE '/"rebuilding":false/ s/.*"questions":([0-9]+).*/\1/p' | grep . || echo 0
+}
+# the demo's own questions are indexed too, so at least N
+until (( $(indexed) >= N )); do
   sleep 2
   (( SECONDS - t0 < 900 )) || { echo "the index did not finish rebuilding" >&2; exit 1; }
 done
@@ -68,9 +75,11 @@ local i = 0
 request = function() i = i % #lists + 1; return wrk.format("GET", lists[i]) end
 LUAEOF
 
+warm() { # base script: JIT, Lucene's caches and connection pools warm before anything is measured
+  wrk -t2 -c"$CONNECTIONS" -d10s -H "Authorization: Bearer $MEMBER" -s "$2" "$1" >/dev/null 2>&1 || true
+}
 run() { # label base script
   local out="$CHAPTERHOUSE_HOME/wrk.out"
-  wrk -t2 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $MEMBER" -s "$3" "$2" >/dev/null 2>&1 || true
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $MEMBER" -s "$3" "$2" >"$out" 2>&1 || true
   printf '%-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" \
     "$(awk '/Requests\/sec/ {print $2}' "$out")" "$(awk '$1=="50%" {print $2}' "$out")" \
@@ -79,6 +88,7 @@ run() { # label base script
 
 echo "$N questions; wrk -t2 -c$CONNECTIONS -d${DURATION}s per line, $(nproc) cores, everything on this machine"
 for endpoint in page list search; do
+  warm "$DIRECT" "$LUA/$endpoint.lua"; warm "$GATEWAY" "$LUA/$endpoint.lua"
   run "$endpoint direct" "$DIRECT" "$LUA/$endpoint.lua"
   run "$endpoint through the gateway" "$GATEWAY" "$LUA/$endpoint.lua"
 done

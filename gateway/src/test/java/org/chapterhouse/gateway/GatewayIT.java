@@ -189,6 +189,32 @@ class GatewayIT {
     }
 
     @Test
+    void servesTheWebAppWithoutATokenUnderAPolicyThatAllowsOnlyItsOwnCode() throws Exception {
+        var page = http().get("/", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.raw()).contains("<script type=\"module\" src=\"/app/main.js\">").contains("<noscript>");
+        String policy = page.header("Content-Security-Policy");
+        assertThat(policy).contains("script-src 'self'").contains("connect-src 'self'").doesNotContain("unsafe");
+        long total = 0;
+        for (String file : new String[] {"main.js", "api.js", "dom.js", "app.css", "pages/auth.js",
+                "pages/questions.js", "pages/stories.js", "pages/people.js", "pages/inbox.js", "pages/moderation.js"}) {
+            var r = http().get("/app/" + file, null);
+            assertThat(r.status()).as(file).isEqualTo(200);
+            assertThat(r.header("Content-Security-Policy")).as(file).isEqualTo(policy);
+            assertThat(r.header("Cache-Control")).as(file).contains("no-cache");
+            total += r.raw().length();
+        }
+        // the whole app, uncompressed: a slow connection's budget (no framework, no bundle)
+        assertThat(total).isLessThan(150_000);
+        var gzipped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/app/pages/questions.js"))
+                .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(http().get("/app/missing.js", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void answersNoCrossOriginCallerByDefault() throws Exception {
         var preflight = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + port + "/api/v1/questions"))

@@ -345,11 +345,17 @@ class QuestionIndex implements DisposableBean {
                     query.add(new TermQuery(new Term("authorId", filter.authorId())), BooleanClause.Occur.FILTER);
                 }
                 Query matching = null;
+                long total = -1;
                 if (text != null) {
                     matching = parse(text, BooleanClause.Occur.MUST);
-                    if (matching != null && searcher.count(with(query.build(), matching)) == 0) {
+                    if (matching != null) {
+                        // the exact total of the usual case (every word) is counted once, here
+                        total = searcher.count(with(query.build(), matching));
+                    }
+                    if (matching != null && total == 0) {
                         // no question has every word: rank those that have some of them
                         matching = parse(text, BooleanClause.Occur.SHOULD);
+                        total = -1;
                     }
                     if (matching == null) {
                         return PageResponse.of(List.of(), page, 0);
@@ -362,7 +368,9 @@ class QuestionIndex implements DisposableBean {
                 int wanted = (int) page.offset() + page.size();
                 TopDocs top = order == Order.RELEVANCE && text != null ? searcher.search(built, wanted)
                         : searcher.search(built, wanted, sort(order == Order.RELEVANCE ? Order.ACTIVITY : order));
-                long total = searcher.count(built);
+                if (total < 0) {
+                    total = searcher.count(built);
+                }
                 ScoreDoc[] docs = top.scoreDocs;
                 int from = (int) Math.min(page.offset(), docs.length);
                 TopDocs pageDocs = new TopDocs(top.totalHits, java.util.Arrays.copyOfRange(docs, from, docs.length));

@@ -102,6 +102,20 @@ class QuestionsIT {
     }
 
     @Test
+    void previewsMarkdownAsItWillBeShownWithoutStoringAnything() {
+        long before = mongo.getCollection("questions").countDocuments();
+        var r = http.post("/api/v1/questions/preview",
+                Map.of("body", "**Focus** tips <script>alert(1)</script> [x](javascript:alert(1))"), asker);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        String html = r.json().get("html").asString();
+        assertThat(html).contains("<strong>Focus</strong>").doesNotContain("<script").doesNotContain("javascript:");
+        assertThat(http.post("/api/v1/questions/preview", Map.of("body", "x".repeat(20_001)), asker).status())
+                .isEqualTo(400);
+        assertThat(http.post("/api/v1/questions/preview", Map.of("body", "hi"), null).status()).isEqualTo(401);
+        assertThat(mongo.getCollection("questions").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
     void refusesToPostInAChapterTheAskerIsNotIn() {
         var r = http.post("/api/v1/questions", Map.of("title", "A question for the hill people", "body", "b",
                 "tags", List.of("x"), "chapterId", "hillside"), asker);

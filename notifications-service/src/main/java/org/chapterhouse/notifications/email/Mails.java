@@ -28,11 +28,13 @@ final class Mails {
         };
     }
 
+    /** The web app's page of what the notification is about (docs/web-app.md: the app's addresses). */
     static String link(NotificationsProperties.Mail config, Notification n) {
         if (n.storyId() != null) {
-            return config.webBaseUrl() + "/stories/" + n.storyId();
+            return config.webBaseUrl() + "/#/stories/" + n.storyId();
         }
-        return n.questionId() == null ? config.webBaseUrl() : config.webBaseUrl() + "/questions/" + n.questionId();
+        return n.questionId() == null ? config.webBaseUrl() + "/#/notifications"
+                : config.webBaseUrl() + "/#/questions/" + n.questionId();
     }
 
     static Mail instant(NotificationsProperties.Mail config, Notification n) {
@@ -40,7 +42,7 @@ final class Mails {
         String subject = "[Chapterhouse] " + describe(n.kind()) + " in " + n.chapterId() + ": " + title;
         String text = describe(n.kind()) + " in chapter " + n.chapterId() + ":\n\n  " + title + "\n  " + link(config, n)
                 + "\n\nYou get this email at once because of your notification preferences. Change them at "
-                + config.webBaseUrl() + "/settings/notifications\n";
+                + config.webBaseUrl() + "/#/settings\n";
         return new Mail(subject, text);
     }
 
@@ -60,7 +62,7 @@ final class Mails {
             });
         });
         text.append("\nChange how often you get these at ").append(config.webBaseUrl())
-                .append("/settings/notifications\n");
+                .append("/#/settings\n");
         String subject = "[Chapterhouse] Your " + frequency.toLowerCase() + " digest (" + period + "): "
                 + notifications.size() + " notification(s)";
         return new Mail(subject, text.toString());
