@@ -126,7 +126,7 @@ function renderHeader() {
     (ctx.leads().length || ctx.isStaff()) ? navLink('/review', 'Review') : null,
     (ctx.leads().length || ctx.isStaff()) ? navLink('/moderation', 'Moderation') : null,
     h('li', {}, h('a', { href: '#/notifications', 'data-path': '/notifications', id: 'bell', 'aria-label': bellLabel(ctx.bell.count) },
-      h('span', { 'aria-hidden': 'true', class: 'bell-icon' }, '🔔'), h('span', { class: 'bell-text', 'aria-hidden': 'true' }, 'Notifications'), bellCount)),
+      h('span', { 'aria-hidden': 'true' }, 'Notifications'), bellCount)),
     navLink('/profile', me.displayName),
     navLink('/settings', 'Settings'),
     h('li', {}, h('button', { type: 'button', class: 'linklike', onClick: signOut }, 'Sign out')),

@@ -323,7 +323,7 @@ export async function page(main, params, ctx) {
   });
 
   const msg = messageArea();
-  const body = markdownEditor('Your answer', { name: 'body', hint: 'Share what worked for you. Markdown works.' });
+  const body = markdownEditor('Write your answer', { name: 'body', hint: 'Share what worked for you. Markdown works.' });
   const answerForm = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'answer-head' },
     h('h2', { id: 'answer-head' }, 'Your answer'), msg, body.row, h('button', { type: 'submit', class: 'primary' }, 'Post your answer'));
   answerForm.addEventListener('submit', async e => {
