@@ -21,7 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -87,7 +94,7 @@ class QuestionIndex implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(QuestionIndex.class);
     /** Bump when the indexed fields change: an index of another layout is rebuilt from the store. */
-    static final String LAYOUT = "3";
+    static final String LAYOUT = "4";
     /** Deepest result a page may reach; beyond it, narrow the query. */
     static final int MAX_WINDOW = 10_000;
     private static final Duration OVERLAP = Duration.ofSeconds(5);
@@ -97,7 +104,7 @@ class QuestionIndex implements DisposableBean {
 
     private final MongoTemplate mongo;
     private final SearchProperties properties;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer = new EnglishText();
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -557,5 +564,27 @@ class QuestionIndex implements DisposableBean {
         searchers.close();
         writer.close();
         directory.close();
+    }
+
+    /**
+     * English text, as Lucene's {@code EnglishAnalyzer} (standard tokens, possessives dropped, lower case, English
+     * stop words) but stemmed with KStem instead of Porter: Porter folds "focus" to "focu" and "focused" to "focus",
+     * so a search for one missed the other; KStem folds both (and recruiting/recruited, volunteers) to the word.
+     */
+    static final class EnglishText extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream result = new EnglishPossessiveFilter(source);
+            result = new LowerCaseFilter(result);
+            result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            result = new KStemFilter(result);
+            return new TokenStreamComponents(source, result);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
     }
 }

@@ -77,6 +77,13 @@ class SearchIT {
         JsonNode top = page.get("items").get(0);
         assertThat(top.get("highlight").get("title").asString()).contains("<mark>Recruiting</mark>")
                 .contains("<mark>volunteers</mark>");
+
+        // "focus" and "focused" are one word to a searcher (Porter stemming had them apart)
+        String focused = ask(asker, north, "How do you keep ten-year-olds focused?", "They drift off.",
+                List.of("homework"), "CHAPTER");
+        JsonNode focus = search(asker, "/api/v1/questions?chapterId=" + north + "&q=focus");
+        assertThat(ids(focus)).contains(focused);
+        assertThat(focus.get("items").get(0).get("highlight").get("title").asString()).contains("<mark>focused</mark>");
     }
 
     @Test
