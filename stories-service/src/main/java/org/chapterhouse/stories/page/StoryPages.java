@@ -80,8 +80,8 @@ class StoryPages {
     @GetMapping("/{id}")
     ResponseEntity<String> one(@PathVariable String id, WebRequest request, HttpServletResponse response) {
         PublicStory story = stories.one(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found",
-                "This story is not published", "There is no published story at this address. It may never have "
-                + "existed, or it is shared with the network's members only.", null));
+                "This story is not published", "There is no published story at this address. It may not exist, "
+                + "not be published yet, or be shared with the network's members only.", null));
         List<String> parts = new ArrayList<>(List.of("story", pages.version()));
         parts.addAll(versionOf(story));
         if (notModified(parts, request, response)) {
