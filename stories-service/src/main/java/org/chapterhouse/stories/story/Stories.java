@@ -184,6 +184,36 @@ class Stories {
         return mongo.find(query, Story.class);
     }
 
+    /**
+     * A page of the PUBLIC published stories (with {@code tag}, if not null), newest published first, with their
+     * bodies: what the public HTML pages show.
+     */
+    PageResponse<Story> publicPage(String tag, PageQuery page) {
+        Criteria criteria = publicCriteria();
+        if (tag != null) {
+            criteria.and("tags").is(tag);
+        }
+        long total = mongo.count(new Query(criteria), Story.class);
+        if (page.offset() >= total) {
+            return PageResponse.of(List.of(), page, total);
+        }
+        Query slice = new Query(criteria).with(NEWEST_PUBLISHED).skip(page.offset()).limit(page.size());
+        slice.fields().exclude(OutboxEntry.FIELD, "revisions", "reviewComment");
+        return PageResponse.of(mongo.find(slice, Story.class), page, total);
+    }
+
+    /** The story, if it is PUBLISHED and PUBLIC; nothing else, whatever it is. */
+    Optional<Story> publicById(String id) {
+        Query query = Query.query(publicCriteria().and("_id").is(id));
+        query.fields().exclude(OutboxEntry.FIELD, "revisions", "reviewComment");
+        return Optional.ofNullable(mongo.findOne(query, Story.class));
+    }
+
+    private static Criteria publicCriteria() {
+        return Criteria.where("status").is(StoryStatus.PUBLISHED.name()).and("visibility")
+                .is(Visibility.PUBLIC.name());
+    }
+
     private static Criteria filtered(Criteria criteria, Filter filter) {
         if (filter.chapterId() != null) {
             criteria.and("chapterId").is(filter.chapterId());

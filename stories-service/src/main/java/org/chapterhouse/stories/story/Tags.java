@@ -28,16 +28,21 @@ final class Tags {
         return raw.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
     }
 
+    /** The slug {@code raw} stands for; 400 {@code invalid-tag} when that is no slug. */
+    static String checked(String raw) {
+        String slug = raw == null ? "" : slug(raw);
+        if (slug.length() > MAX_LENGTH || !SLUG.matcher(slug).matches()) {
+            throw ApiProblem.badRequest("invalid-tag", "Tag '" + raw + "' must be 1-" + MAX_LENGTH
+                    + " lowercase letters or digits, words joined by single dashes");
+        }
+        return slug;
+    }
+
     /** The distinct slugs, in the order given; 400 when one is not a slug or there are not 1 to 5 of them. */
     static List<String> normalise(List<String> raw) {
         Set<String> tags = new LinkedHashSet<>();
         for (String tag : raw) {
-            String slug = tag == null ? "" : slug(tag);
-            if (slug.length() > MAX_LENGTH || !SLUG.matcher(slug).matches()) {
-                throw ApiProblem.badRequest("invalid-tag", "Tag '" + tag + "' must be 1-" + MAX_LENGTH
-                        + " lowercase letters or digits, words joined by single dashes");
-            }
-            tags.add(slug);
+            tags.add(checked(tag));
         }
         if (tags.size() < MIN || tags.size() > MAX) {
             throw ApiProblem.badRequest("invalid-tags", "A story needs " + MIN + " to " + MAX + " distinct tags");
