@@ -83,6 +83,7 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
     private final WebDriverWait wait;
+    private Duration timeout = TIMEOUT;
 
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -116,15 +117,34 @@ final class Browser implements AutoCloseable {
         // an explicit driver executable: Selenium Manager is never asked (and never downloads anything)
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        ChromeDriver driver = null;
         try {
-            Browser browser = new Browser(new ChromeDriver(service, options), profile);
+            driver = new ChromeDriver(service, options);
+            Browser browser = new Browser(driver, profile);
+            // no scrollbar: a long page keeps the viewport's width, and screenshots are the page alone
+            driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", true));
             browser.desktop();
             return browser;
         } catch (RuntimeException e) {
+            if (driver != null) {
+                driver.quit();
+            }
             service.stop();
             delete(profile);
             throw e;
         }
+    }
+
+    /** How long this browser's locators and waits look from now on (default {@link #TIMEOUT}). */
+    Browser timeout(Duration timeout) {
+        this.timeout = timeout;
+        wait.withTimeout(timeout);
+        return this;
+    }
+
+    /** Runs JavaScript in the page ({@code arguments[0]}… are {@code args}) and returns what it returns. */
+    Object script(String javascript, Object... args) {
+        return driver.executeScript(javascript, args);
     }
 
     /** The Selenium driver, for what the helpers here do not cover. */
@@ -234,7 +254,7 @@ final class Browser implements AutoCloseable {
             });
         } catch (TimeoutException e) {
             throw new AssertionError("could not click " + element + " on " + driver.getCurrentUrl() + " within "
-                    + TIMEOUT.toSeconds() + " s", e);
+                    + timeout.toSeconds() + " s", e);
         }
         return this;
     }
@@ -252,7 +272,7 @@ final class Browser implements AutoCloseable {
             wait.until(d -> text().contains(text));
         } catch (TimeoutException e) {
             throw new AssertionError("\"" + text + "\" did not appear on " + driver.getCurrentUrl() + " within "
-                    + TIMEOUT.toSeconds() + " s; the page reads: " + abbreviate(text(), 600), e);
+                    + timeout.toSeconds() + " s; the page reads: " + abbreviate(text(), 600), e);
         }
         return this;
     }
@@ -262,7 +282,7 @@ final class Browser implements AutoCloseable {
         try {
             wait.until(d -> path().equals(path));
         } catch (TimeoutException e) {
-            throw new AssertionError("the page did not reach " + path + " within " + TIMEOUT.toSeconds()
+            throw new AssertionError("the page did not reach " + path + " within " + timeout.toSeconds()
                     + " s; it is at " + path(), e);
         }
         return this;
@@ -388,7 +408,7 @@ final class Browser implements AutoCloseable {
         } catch (TimeoutException e) {
             List<String> seen = candidates(kind).stream().map(c -> "\"" + c.name() + "\"").distinct().toList();
             throw new AssertionError("no visible " + kind + " named " + described + " on "
-                    + driver.getCurrentUrl() + " within " + TIMEOUT.toSeconds() + " s; the visible " + kind
+                    + driver.getCurrentUrl() + " within " + timeout.toSeconds() + " s; the visible " + kind
                     + "s are named " + (seen.isEmpty() ? "(none)" : String.join(", ", seen)), e);
         }
     }
