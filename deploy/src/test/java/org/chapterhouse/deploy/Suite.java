@@ -22,7 +22,9 @@ final class Suite {
 
     private static final Path ROOT = Path.of(System.getenv().getOrDefault("CHAPTERHOUSE_ROOT", ".."))
             .toAbsolutePath().normalize();
-    private static final Path STATE = ROOT.resolve("deploy/target/e2e-run");
+    /** deploy/target: where the tests leave what a person looks at afterwards (screenshots, axe reports). */
+    static final Path TARGET = ROOT.resolve("deploy/target");
+    private static final Path STATE = TARGET.resolve("e2e-run");
 
     private Suite() {
     }

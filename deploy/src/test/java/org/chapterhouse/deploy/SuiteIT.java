@@ -22,30 +22,30 @@ import org.chapterhouse.support.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
  * End to end: the five packaged services, the real Kafka broker and the wire-protocol store started by
  * {@code ./chapterhouse up} as separate processes, driven only through the gateway, as a volunteer's browser would.
+ * The suite is the run's shared one ({@link RunningSuite}): a test that stops a component starts it again.
  */
+@ExtendWith(RunningSuite.class)
 class SuiteIT {
 
     static final Http http = new Http(Suite.GATEWAY);
     static MongoClient store;
 
     @BeforeAll
-    static void up() {
-        Suite.run("down");
-        Suite.run("up");
+    static void openTheStore() {
         store = MongoClients.create(Suite.MONGO);
     }
 
     @AfterAll
-    static void down() {
+    static void closeTheStore() {
         if (store != null) {
             store.close();
         }
-        Suite.run("down");
     }
 
     /** A chapter of the test's own, an asker and a peer in it, signed in. */
@@ -181,8 +181,11 @@ class SuiteIT {
         assertThat(weekly).contains("riverside-homework-club").contains("hillside-reading-circle");
 
         Suite.run("stop", "analytics");
-        Suite.run("replay", "analytics-subscriber");
-        Suite.run("start", "analytics");
+        try {
+            Suite.run("replay", "analytics-subscriber");
+        } finally {
+            Suite.run("start", "analytics");
+        }
         await().atMost(Duration.ofSeconds(120)).until(() -> caughtUp("analytics-subscriber"));
 
         assertThat(analytics.get("/api/v1/analytics/weekly", null).raw()).isEqualTo(weekly);
