@@ -382,11 +382,19 @@ final class Browser implements AutoCloseable {
             };
             const visible = e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)
               && getComputedStyle(e).visibility !== 'hidden';
-            const textOf = e => {
-              const copy = e.cloneNode(true);
-              copy.querySelectorAll('input, select, textarea, script, style').forEach(c => c.remove());
-              return norm(copy.textContent);
+            // the text a screen reader reads out: not what is aria-hidden (a required field's "*"), nor hidden,
+            // nor a nested field's own text; an image counts by its alt
+            const walk = n => {
+              if (n.nodeType === Node.TEXT_NODE) return n.textContent;
+              if (n.nodeType !== Node.ELEMENT_NODE || n.getAttribute('aria-hidden') === 'true'
+                || ['INPUT', 'SELECT', 'TEXTAREA', 'SCRIPT', 'STYLE', 'TEMPLATE'].includes(n.tagName)) return '';
+              const style = getComputedStyle(n);
+              if (style.display === 'none' || style.visibility === 'hidden') return '';
+              if (n.tagName === 'IMG') return ' ' + (n.alt || '') + ' ';
+              const inner = Array.from(n.childNodes).map(walk).join('');
+              return style.display === 'inline' ? inner : ' ' + inner + ' ';
             };
+            const textOf = e => norm(walk(e));
             const labelledBy = e => norm((e.getAttribute('aria-labelledby') || '').split(/\\s+/)
               .map(id => document.getElementById(id)).filter(x => x).map(textOf).join(' '));
             const nameOf = e => {
@@ -394,8 +402,7 @@ final class Browser implements AutoCloseable {
               if (given) return given;
               if (kind === 'field') return norm(Array.from(e.labels || []).map(textOf).join(' '));
               if (e.tagName === 'INPUT') return norm(e.value);
-              return norm(e.innerText) || textOf(e) || norm(e.getAttribute('title'))
-                || norm(Array.from(e.querySelectorAll('img[alt]')).map(i => i.alt).join(' '));
+              return textOf(e) || norm(e.getAttribute('title'));
             };
             return Array.from(document.querySelectorAll(selectors[kind])).filter(visible)
               .map(e => [e, nameOf(e)]);

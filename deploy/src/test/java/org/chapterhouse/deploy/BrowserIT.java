@@ -35,7 +35,7 @@ class BrowserIT {
             <body><main>
               <h1>Fixture</h1>
               <form id="sign-in">
-                <label for="email">Email</label> <input id="email" type="email">
+                <label for="email">Email<span aria-hidden="true"> *</span></label> <input id="email" type="email">
                 <label>Password <input id="password" type="password"></label>
                 <button type="submit">Sign
                   in</button>
