@@ -70,7 +70,8 @@ export async function write(main, params, ctx) {
   body.row.append(h('div', { class: 'editor-tools' }, previewBtn), previewBox);
   const tags = field('Tags', { name: 'tags', value: story ? story.tags.join(', ') : '', required: true, hint: 'One to five, separated by commas.' });
   const visibility = field('Who can read it once published', { type: 'select', name: 'visibility', value: story ? story.visibility : 'CHAPTER',
-    options: Object.entries(VIS).map(([value, label]) => ({ value, label })) });
+    options: Object.entries(VIS).map(([value, label]) => ({ value, label })),
+    hint: 'Your chapter\'s leads review chapter stories; network staff review stories for the network or the website.' });
   const minors = field('It shows or names children or young people', { type: 'checkbox', name: 'featuresMinors', value: story && story.featuresMinors });
   const consent = field('The chapter holds the consent to share it', { type: 'checkbox', name: 'consentOnFile', value: story && story.consentOnFile });
   const inputs = { title: title.input, body: body.input, tags: tags.input, kind: kind.input, visibility: visibility.input, chapterId: chapter.input };
@@ -100,7 +101,8 @@ export async function write(main, params, ctx) {
 export async function page(main, params, ctx) {
   const s = await get('/api/v1/stories/' + encodeURIComponent(params.id));
   const mine = ctx.me && s.author && s.author.id === ctx.me.id;
-  const reviewer = !mine && ctx.isLeadOf(s.chapterId);
+  // chapter stories are reviewed by the chapter's leads; network and public ones by network staff (stories-service)
+  const reviewer = !mine && (s.visibility === 'CHAPTER' ? ctx.isLeadOf(s.chapterId) : ctx.isStaff());
   const msg = messageArea();
   const act = (label, path, body, done, cls = 'primary') => {
     const b = h('button', { type: 'button', class: cls }, label);
@@ -151,7 +153,8 @@ export async function reviewQueue(main, params, ctx) {
   const page = Number(params.query.get('page') || 0);
   const r = await get('/api/v1/stories/review-queue' + query({ page, size: 20 }));
   mount(main, h('h1', {}, 'Stories to review'),
-    h('p', {}, 'Submitted stories from your chapters, oldest first. Nobody reviews their own story.'),
+    h('p', {}, ctx.isStaff() ? 'Submitted stories for the network and the website, and those of chapters you lead, oldest first. Nobody reviews their own story.'
+      : 'Submitted chapter stories of the chapters you lead, oldest first. Nobody reviews their own story.'),
     r.items.length ? h('ol', { class: 'items' }, r.items.map(s => storyItem(s, ctx, true))) : h('p', { class: 'empty' }, 'Nothing is waiting for you.'),
     pager(r, n => '#/review' + query({ page: n })));
   return 'Review queue';
