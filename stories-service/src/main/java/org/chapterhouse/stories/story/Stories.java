@@ -29,6 +29,10 @@ class Stories {
     private static final Sort NEWEST_PUBLISHED = Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id"));
     private static final Sort NEWEST_CREATED = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id"));
     private static final Sort FIRST_SUBMITTED = Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("_id"));
+    /** What a list of summaries never reads: the outbox, the body and the earlier revisions. */
+    private static final String[] SUMMARY_HIDDEN = {OutboxEntry.FIELD, "body", "revisions"};
+    /** What the public feeds and pages never read, nor may show: the outbox, revisions and the reviewer's comment. */
+    private static final String[] PUBLIC_HIDDEN = {OutboxEntry.FIELD, "revisions", "reviewComment"};
 
     private final MongoTemplate mongo;
 
@@ -175,9 +179,8 @@ class Stories {
 
     /** The newest {@code limit} PUBLIC published stories, with their bodies only if {@code withBody}. */
     List<Story> latestPublic(int limit, boolean withBody) {
-        Query query = Query.query(Criteria.where("status").is(StoryStatus.PUBLISHED.name())
-                .and("visibility").is(Visibility.PUBLIC.name())).with(NEWEST_PUBLISHED).limit(limit);
-        query.fields().exclude(OutboxEntry.FIELD, "revisions", "reviewComment");
+        Query query = Query.query(publicCriteria()).with(NEWEST_PUBLISHED).limit(limit);
+        query.fields().exclude(PUBLIC_HIDDEN);
         if (!withBody) {
             query.fields().exclude("body");
         }
@@ -193,19 +196,13 @@ class Stories {
         if (tag != null) {
             criteria.and("tags").is(tag);
         }
-        long total = mongo.count(new Query(criteria), Story.class);
-        if (page.offset() >= total) {
-            return PageResponse.of(List.of(), page, total);
-        }
-        Query slice = new Query(criteria).with(NEWEST_PUBLISHED).skip(page.offset()).limit(page.size());
-        slice.fields().exclude(OutboxEntry.FIELD, "revisions", "reviewComment");
-        return PageResponse.of(mongo.find(slice, Story.class), page, total);
+        return page(criteria, NEWEST_PUBLISHED, page, PUBLIC_HIDDEN);
     }
 
     /** The story, if it is PUBLISHED and PUBLIC; nothing else, whatever it is. */
     Optional<Story> publicById(String id) {
         Query query = Query.query(publicCriteria().and("_id").is(id));
-        query.fields().exclude(OutboxEntry.FIELD, "revisions", "reviewComment");
+        query.fields().exclude(PUBLIC_HIDDEN);
         return Optional.ofNullable(mongo.findOne(query, Story.class));
     }
 
@@ -228,9 +225,16 @@ class Stories {
     }
 
     private PageResponse<Story> page(Criteria criteria, Sort sort, PageQuery page) {
+        return page(criteria, sort, page, SUMMARY_HIDDEN);
+    }
+
+    private PageResponse<Story> page(Criteria criteria, Sort sort, PageQuery page, String[] hidden) {
         long total = mongo.count(new Query(criteria), Story.class);
+        if (page.offset() >= total) {
+            return PageResponse.of(List.of(), page, total);
+        }
         Query slice = new Query(criteria).with(sort).skip(page.offset()).limit(page.size());
-        slice.fields().exclude(OutboxEntry.FIELD, "body", "revisions");
+        slice.fields().exclude(hidden);
         return PageResponse.of(mongo.find(slice, Story.class), page, total);
     }
 
