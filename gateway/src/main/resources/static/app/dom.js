@@ -108,6 +108,11 @@ export function plural(n, one, many = one + 's') {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** The items of a comma-separated field (tags, skills), trimmed, empty ones dropped. */
+export function commaList(value) {
+  return value.split(',').map(s => s.trim()).filter(Boolean);
+}
+
 /** Calls fn at most once per wait ms, after the last call. */
 export function debounce(fn, wait) {
   let t;

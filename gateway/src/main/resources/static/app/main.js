@@ -153,8 +153,13 @@ function setBell(n) {
 }
 
 let bellStream = null;
+let bellFor = null;
+/** Opens the live stream for the signed-in member; one that is open for the same member (a profile save) stays. */
 function startBell() {
+  const member = ctx.me && ctx.me.id;
+  if (bellStream && bellFor === member) return;
   if (bellStream) { bellStream.stop(); bellStream = null; }
+  bellFor = member;
   if (!ctx.me) return;
   get('/api/v1/notifications/unread-count').then(r => setBell(r.count)).catch(() => {});
   bellStream = stream('/api/v1/notifications/stream', (name, data) => {
@@ -172,6 +177,7 @@ function signOut() {
   session.clear();
   ctx.me = null;
   if (bellStream) { bellStream.stop(); bellStream = null; }
+  bellFor = null;
   setBell(0);
   renderHeader();
   ctx.go('/signin');

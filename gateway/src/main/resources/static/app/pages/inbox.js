@@ -1,5 +1,5 @@
 import { get, post, put, query } from '../api.js';
-import { h, mount, field, messageArea, when, plural, pager } from '../dom.js';
+import { h, mount, field, messageArea, when, plural, pager, commaList } from '../dom.js';
 import { showProblem } from './auth.js';
 
 const KINDS = {
@@ -93,7 +93,7 @@ export async function settings(main, params, ctx) {
   sform.addEventListener('submit', async e => {
     e.preventDefault();
     try {
-      await put('/api/v1/subscriptions', { questions: subs.questions || [], tags: tags.input.value.split(',').map(s => s.trim()).filter(Boolean),
+      await put('/api/v1/subscriptions', { questions: subs.questions || [], tags: commaList(tags.input.value),
         chapters: chapterBoxes.filter(x => x.f.input.checked).map(x => x.id), network: network.input.checked });
       smsg.show('Saved.', 'ok');
     } catch (err) { showProblem(smsg, err, { tags: tags.input }); }
@@ -102,4 +102,3 @@ export async function settings(main, params, ctx) {
   return 'Settings';
 }
 
-export { when };

@@ -1,5 +1,5 @@
 import { api, get, query } from '../api.js';
-import { h, mount, field, messageArea, serverHtml, plural, tagList, pager } from '../dom.js';
+import { h, mount, field, messageArea, serverHtml, plural, tagList, pager, commaList } from '../dom.js';
 import { showProblem } from './auth.js';
 
 const roleLabel = r => ({ CHAPTER_LEAD: 'Chapter lead', MENTOR: 'Mentor', VOLUNTEER: 'Volunteer' }[r] || r);
@@ -62,14 +62,13 @@ export async function editProfile(main, params, ctx) {
   const visibility = field('Who can see my profile', { type: 'select', name: 'profileVisibility', value: me.profileVisibility || 'CHAPTER',
     options: [{ value: 'CHAPTER', label: 'Members of my chapters' }, { value: 'NETWORK', label: 'Everyone in the network' }] });
   const inputs = { displayName: name.input, bio: bio.input, skills: skills.input, programs: programs.input, availability: availability.input, profileVisibility: visibility.input };
-  const list = v => v.split(',').map(s => s.trim()).filter(Boolean);
   const form = h('form', { class: 'card', novalidate: true }, msg, name.row, bio.row, skills.row, programs.row, availability.row, visibility.row,
     h('button', { type: 'submit', class: 'primary' }, 'Save profile'));
   form.addEventListener('submit', async e => {
     e.preventDefault();
     try {
-      await api('PATCH', '/api/v1/members/me', { displayName: name.input.value.trim(), bio: bio.input.value, skills: list(skills.input.value),
-        programs: list(programs.input.value), availability: availability.input.value.trim(), profileVisibility: visibility.input.value });
+      await api('PATCH', '/api/v1/members/me', { displayName: name.input.value.trim(), bio: bio.input.value, skills: commaList(skills.input.value),
+        programs: commaList(programs.input.value), availability: availability.input.value.trim(), profileVisibility: visibility.input.value });
       msg.show('Profile saved.', 'ok');
       await ctx.refreshMe();
     } catch (err) { showProblem(msg, err, inputs); }

@@ -1,6 +1,7 @@
 import { api, get, post, put, del, query, session, ApiError } from '../api.js';
-import { h, mount, field, messageArea, serverHtml, highlighted, when, plural, debounce, tagList, pager } from '../dom.js';
+import { h, mount, field, messageArea, serverHtml, highlighted, when, plural, debounce, tagList, pager, commaList } from '../dom.js';
 import { showProblem } from './auth.js';
+import { markdownEditor } from '../editor.js';
 
 const tagHref = t => '#/search?tag=' + encodeURIComponent(t);
 
@@ -76,28 +77,6 @@ export async function feed(main, params, ctx) {
   return title;
 }
 
-function markdownEditor(label, { name, value = '', required = true, hint = 'Markdown: **bold**, _italic_, lists, [links](https://…).', rows = 8 } = {}) {
-  const f = field(label, { type: 'textarea', name, value, required, hint, attrs: { rows, maxlength: 20000 } });
-  const preview = h('div', { class: 'preview', hidden: true, 'aria-live': 'polite' });
-  const toggle = h('button', { type: 'button', class: 'small', 'aria-pressed': 'false' }, 'Preview');
-  toggle.addEventListener('click', async () => {
-    const showing = toggle.getAttribute('aria-pressed') === 'true';
-    if (showing) {
-      toggle.setAttribute('aria-pressed', 'false'); toggle.textContent = 'Preview'; preview.hidden = true; f.input.hidden = false; f.input.focus();
-      return;
-    }
-    try {
-      const r = await post('/api/v1/questions/preview', { body: f.input.value });
-      mount(preview, h('p', { class: 'hint' }, 'Preview'), serverHtml(r.html || '<p><em>Nothing to preview yet.</em></p>'));
-    } catch (e) {
-      mount(preview, h('p', { class: 'message error', role: 'alert' }, e.message));
-    }
-    toggle.setAttribute('aria-pressed', 'true'); toggle.textContent = 'Edit'; preview.hidden = false; f.input.hidden = true;
-  });
-  f.row.append(h('div', { class: 'editor-tools' }, toggle), preview);
-  return f;
-}
-
 function tagsField(value, chapterIdOf) {
   const listId = 'tag-suggestions';
   const f = field('Tags', { name: 'tags', value: (value || []).join(', '), required: true,
@@ -107,11 +86,11 @@ function tagsField(value, chapterIdOf) {
   f.input.addEventListener('input', debounce(async () => {
     const last = f.input.value.split(',').pop().trim().toLowerCase();
     if (last.length < 1) return;
-    const head = f.input.value.split(',').slice(0, -1).map(s => s.trim()).filter(Boolean);
+    const head = commaList(f.input.value).slice(0, -1);
     const tags = await get('/api/v1/tags' + query({ chapterId: chapterIdOf(), prefix: last, size: 8 })).catch(() => []);
     mount(datalist, tags.map(t => h('option', { value: [...head, t.tag].join(', ') }, `${t.tag} (${t.questions})`)));
   }, 250));
-  f.tags = () => f.input.value.split(',').map(s => s.trim()).filter(Boolean);
+  f.tags = () => commaList(f.input.value);
   return f;
 }
 

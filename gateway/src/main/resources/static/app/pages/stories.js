@@ -1,5 +1,6 @@
 import { api, get, post, query } from '../api.js';
-import { h, mount, field, messageArea, serverHtml, when, plural, tagList, pager } from '../dom.js';
+import { h, mount, field, messageArea, serverHtml, when, tagList, pager, commaList } from '../dom.js';
+import { markdownEditor } from '../editor.js';
 import { showProblem } from './auth.js';
 
 const KINDS = [{ value: 'SUCCESS_STORY', label: 'Success story' }, { value: 'BEST_PRACTICE', label: 'Best practice' }, { value: 'IDEA', label: 'Idea' }];
@@ -55,19 +56,8 @@ export async function write(main, params, ctx) {
   const chapter = field('Chapter', { type: 'select', name: 'chapterId', value: story ? story.chapterId : ctx.me.homeChapterId, options: mine.map(id => ({ value: id, label: ctx.chapterName(id) })) });
   const title = field('Title', { name: 'title', value: story ? story.title : '', required: true, hint: '10–150 characters.', attrs: { maxlength: 150 } });
   const kind = field('Kind', { type: 'select', name: 'kind', value: story ? story.kind : 'SUCCESS_STORY', options: KINDS });
-  const body = field('Story', { type: 'textarea', name: 'body', value: story ? story.body : '', required: true, hint: 'Markdown works. What happened, what you did, what others can copy.', attrs: { rows: 12, maxlength: 20000 } });
-  const previewBox = h('div', { class: 'preview', hidden: true });
-  const previewBtn = h('button', { type: 'button', class: 'small', 'aria-pressed': 'false' }, 'Preview');
-  previewBtn.addEventListener('click', async () => {
-    const on = previewBtn.getAttribute('aria-pressed') !== 'true';
-    previewBtn.setAttribute('aria-pressed', String(on)); previewBtn.textContent = on ? 'Edit' : 'Preview';
-    body.input.hidden = on; previewBox.hidden = !on;
-    if (on) {
-      try { const r = await post('/api/v1/questions/preview', { body: body.input.value }); mount(previewBox, serverHtml(r.html)); }
-      catch (e) { mount(previewBox, h('p', { class: 'message error', role: 'alert' }, e.message)); }
-    } else body.input.focus();
-  });
-  body.row.append(h('div', { class: 'editor-tools' }, previewBtn), previewBox);
+  const body = markdownEditor('Story', { name: 'body', value: story ? story.body : '', rows: 12,
+    hint: 'Markdown works. What happened, what you did, what others can copy.' });
   const tags = field('Tags', { name: 'tags', value: story ? story.tags.join(', ') : '', required: true, hint: 'One to five, separated by commas.' });
   const visibility = field('Who can read it once published', { type: 'select', name: 'visibility', value: story ? story.visibility : 'CHAPTER',
     options: Object.entries(VIS).map(([value, label]) => ({ value, label })),
@@ -81,7 +71,7 @@ export async function write(main, params, ctx) {
   form.addEventListener('submit', async e => {
     e.preventDefault();
     const fields = { title: title.input.value.trim(), body: body.input.value, kind: kind.input.value,
-      tags: tags.input.value.split(',').map(s => s.trim()).filter(Boolean), visibility: visibility.input.value,
+      tags: commaList(tags.input.value), visibility: visibility.input.value,
       featuresMinors: minors.input.checked, consentOnFile: consent.input.checked };
     try {
       const saved = story
@@ -160,4 +150,3 @@ export async function reviewQueue(main, params, ctx) {
   return 'Review queue';
 }
 
-export { plural };

@@ -197,7 +197,7 @@ class GatewayIT {
         String policy = page.header("Content-Security-Policy");
         assertThat(policy).contains("script-src 'self'").contains("connect-src 'self'").doesNotContain("unsafe");
         long total = 0;
-        for (String file : new String[] {"main.js", "api.js", "dom.js", "app.css", "pages/auth.js",
+        for (String file : new String[] {"main.js", "api.js", "dom.js", "editor.js", "app.css", "pages/auth.js",
                 "pages/questions.js", "pages/stories.js", "pages/people.js", "pages/inbox.js", "pages/moderation.js"}) {
             var r = http().get("/app/" + file, null);
             assertThat(r.status()).as(file).isEqualTo(200);
